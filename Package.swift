@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "swift-vcr",
+    platforms: [.macOS(.v13), .iOS(.v16)],
+    products: [
+        .library(name: "VCRCassette", targets: ["VCRCassette"]),
+        .library(name: "VCR", targets: ["VCR"]),
+        .library(name: "VCRTesting", targets: ["VCRTesting"]),
+        .executable(name: "vcr", targets: ["VCRCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "VCRCassette", dependencies: ["CYAML"]),
+        .target(name: "VCR", dependencies: ["VCRCassette"]),
+        .target(name: "VCRTesting", dependencies: ["VCR"]),
+        .executableTarget(
+            name: "VCRCommand",
+            dependencies: ["VCR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
+    ]
+)
