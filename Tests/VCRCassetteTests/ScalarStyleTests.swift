@@ -70,7 +70,7 @@ import Testing
     @Test(arguments: [
         ("a\nb", " |-\n      a\n      b"), ("a\nb\n", " |\n      a\n      b"), ("a\n\n", " |+\n      a\n"),
         ("a\n\nb", " |-\n      a\n\n      b"), ("\na", " |2-\n\n      a"), ("  a\nb\n", " |2\n        a\n      b"),
-        ("a\n b\n", " |\n      a\n       b"), ("\ta\nb", " |-\n      \ta\n      b"),
+        ("a\n b\n", " |\n      a\n       b"), ("\ta\nb", " |2-\n      \ta\n      b"),
     ])
     func literalBlocksWithChompingAndIndentationIndicators(value: String, expected: String) {
         #expect(written(value) == expected)

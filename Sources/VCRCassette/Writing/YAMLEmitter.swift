@@ -116,8 +116,11 @@ struct YAMLEmitter {
         }
     }
 
+    /// A text that starts with a space or a line break needs the block's indentation
+    /// written out. So does one that starts with a tab: yaml.v3 writes it without
+    /// the digit, and libyaml then refuses the tab where it looks for indentation.
     private static func needsIndentationIndicator(_ text: [UInt8]) -> Bool {
-        text.first == UInt8(ascii: " ") || UTF8Text.isBreak(text, at: 0)
+        text.first == UInt8(ascii: " ") || text.first == UInt8(ascii: "\t") || UTF8Text.isBreak(text, at: 0)
     }
 
     /// The emitter's own checks on the requested style (`yaml_emitter_select_scalar_style`).
