@@ -33,6 +33,48 @@ import VCRCassette
         #expect(cassette.yaml() == original)
     }
 
+    /// go-vcr 3.0 through 4.0.2 wrote every key, empty or not.
+    @Test func olderFilesThatWriteEveryKeyKeepDoingSo() throws {
+        let legacy = """
+            ---
+            version: 2
+            interactions:
+                - id: 0
+                  request:
+                    proto: HTTP/1.1
+                    proto_major: 1
+                    proto_minor: 1
+                    content_length: 0
+                    transfer_encoding: []
+                    trailer: {}
+                    host: example.com
+                    remote_addr: ""
+                    request_uri: ""
+                    body: ""
+                    form: {}
+                    headers: {}
+                    url: https://example.com/
+                    method: GET
+                  response:
+                    proto: HTTP/2.0
+                    proto_major: 2
+                    proto_minor: 0
+                    transfer_encoding: []
+                    trailer: {}
+                    content_length: -1
+                    uncompressed: false
+                    body: ok
+                    headers: {}
+                    status: 200 OK
+                    code: 200
+                    duration: 1.5s
+
+            """
+        let cassette = try Cassette(yaml: Data(legacy.utf8), path: "legacy.yaml")
+        #expect(cassette.layout == CassetteLayout(indentation: .indented, writesEmptyFields: true))
+        #expect(String(decoding: cassette.yaml(), as: UTF8.self) == legacy)
+    }
+
     private func firstDifferentLine(_ a: Data, _ b: Data) -> String {
         let lines = (String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
                      String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false))
