@@ -31,6 +31,19 @@ import VCRCassette
             #expect(reread.yaml() == yaml)
         }
     }
+
+    /// Keys longer than 128 bytes or spanning lines are written as explicit `? key` entries.
+    @Test(arguments: [CassetteLayout.compact, .indented])
+    func longAndMultilineKeysReadBack(layout: CassetteLayout) throws {
+        let long = String(repeating: "k", count: 129)
+        let form = [long: ["a", "b"], "two\nlines": ["c"], "\nleading": [], "x": ["\n y"]]
+        let cassette = Cassette(
+            interactions: [Interaction(id: 0, request: RecordedRequest(form: form), response: RecordedResponse())],
+            layout: layout)
+        let text = String(decoding: cassette.yaml(), as: UTF8.self)
+        #expect(text.contains("? \(long)\n"))
+        #expect(try Cassette(yaml: cassette.yaml()) == cassette)
+    }
 }
 
 /// A seeded generator of cassettes made of the values YAML writers get wrong.
