@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
     ],
     targets: [
         .systemLibrary(
@@ -27,5 +29,13 @@ let package = Package(
             dependencies: ["VCR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
+        .testTarget(
+            name: "VCRTests",
+            dependencies: [
+                "VCR",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,119 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The interceptor: a `URLProtocol` that answers HTTP requests from the VCR
+/// owning the request's session, and never from the network.
+///
+/// The owning VCR is named by the ``vcrHeader`` field of the session
+/// configuration's `httpAdditionalHeaders`. Apple platforms copy that field
+/// into the request the protocol sees; FoundationNetworking does not, so on
+/// Linux it is read from the session's configuration instead.
+final class ReplayProtocol: URLProtocol {
+    /// A weak reference to the protocol that delayed delivery steps can carry.
+    private struct Reference: @unchecked Sendable {
+        // @unchecked: URLProtocol is not Sendable, but its client may be called
+        // from any thread, which is all the delivery steps do with it.
+        weak var target: ReplayProtocol?
+    }
+
+    /// The header field naming the VCR that owns a session.
+    static let vcrHeader = "X-VCR-ID"
+
+    private let delivery = Locked<ResponseDelivery?>(nil)
+
+    override class func canInit(with request: URLRequest) -> Bool {
+        guard let scheme = request.url?.scheme?.lowercased() else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+
+    override class func canonicalRequest(for request: URLRequest) -> URLRequest {
+        request
+    }
+
+    override func startLoading() {
+        let inspection = TaskInspection(task: task)
+        let summary = "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")"
+        let configurationHeaders = Self.headers(of: inspection.session?.configuration)
+        let id = request.value(forHTTPHeaderField: Self.vcrHeader) ?? configurationHeaders[Self.vcrHeader]
+        guard let vcr = id.flatMap(VCRRegistry.shared.vcr(id:)) else {
+            fail(ReplayError.noVCR(request: summary))
+            return
+        }
+        let body: Data?
+        do {
+            body = try RequestBodyReader.body(of: request, uploadBody: inspection.uploadBody)
+        } catch {
+            let failure = ReplayError.unreadableBody(request: summary, reason: error.reason)
+            vcr.record(failure)
+            fail(failure)
+            return
+        }
+        let intercepted = InterceptedRequest(
+            method: request.httpMethod ?? "GET",
+            url: request.url?.absoluteString ?? "",
+            headers: Self.mergedHeaders(request.allHTTPHeaderFields ?? [:], under: configurationHeaders),
+            body: body)
+        switch vcr.resolve(intercepted) {
+        case .replay(let interaction):
+            guard let url = request.url,
+                let delivery = ResponseDelivery(
+                    response: interaction.response, url: url, chunked: inspection.deliversEveryChunk,
+                    timing: vcr.options.timing, sliceSize: vcr.options.sliceSize)
+            else {
+                fail(URLError(.badServerResponse))
+                return
+            }
+            self.delivery.withLock { $0 = delivery }
+            let reference = Reference(target: self)
+            delivery.start { step in reference.target?.perform(step) }
+        case .failure(let error):
+            fail(error)
+        }
+    }
+
+    override func stopLoading() {
+        delivery.withLock { $0?.cancel() }
+    }
+
+    private func perform(_ step: ResponseDelivery.Step) {
+        switch step {
+        case .headers(let response):
+            client?.urlProtocol(self, didReceive: response, cacheStoragePolicy: .notAllowed)
+        case .chunk(let data):
+            client?.urlProtocol(self, didLoad: data)
+        case .finish:
+            client?.urlProtocolDidFinishLoading(self)
+        }
+    }
+
+    private func fail(_ error: any Error) {
+        client?.urlProtocol(self, didFailWithError: error)
+    }
+
+    /// The string-valued `httpAdditionalHeaders` of a configuration.
+    private static func headers(of configuration: URLSessionConfiguration?) -> [String: String] {
+        var headers: [String: String] = [:]
+        for (name, value) in configuration?.httpAdditionalHeaders ?? [:] {
+            if let name = name.base as? String, let value = value as? String { headers[name] = value }
+        }
+        return headers
+    }
+
+    /// The request's header fields over the configuration's (which a real
+    /// request would carry too), without the VCR's own field.
+    private static func mergedHeaders(_ own: [String: String], under additional: [String: String]) -> [String: [String]] {
+        var merged: [String: [String]] = [:]
+        let ownNames = Set(own.keys.map { $0.lowercased() })
+        for (name, value) in additional where !ownNames.contains(name.lowercased()) {
+            merged[name] = [value]
+        }
+        for (name, value) in own {
+            merged[name] = [value]
+        }
+        merged = merged.filter { $0.key.lowercased() != vcrHeader.lowercased() }
+        return merged
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// What the interceptor needs to know about the task it serves and that
+/// FoundationNetworking keeps private: the session, whether the task's data
+/// goes chunk by chunk to a data delegate, and the body of an upload task.
+///
+/// On Linux these are read through reflection (`Mirror`) of
+/// swift-corelibs-foundation's stored properties; each read falls back to the
+/// safe answer when a name is not found. On Apple platforms none is needed.
+struct TaskInspection {
+    /// The session running the task, when it can be found.
+    var session: URLSession?
+    /// Whether each `didLoad` reaches the caller. When false, only the last
+    /// `didLoad` does, so the body must arrive in one piece.
+    var deliversEveryChunk: Bool
+    /// The body given to `uploadTask(with:from:)` or `upload(for:from:)`, which
+    /// the request does not carry.
+    var uploadBody: Data?
+
+    #if canImport(FoundationNetworking)
+    /// Inspects a task from inside `startLoading`, which FoundationNetworking
+    /// calls on the session's work queue: the queue that owns the session's
+    /// task registry, so reading the registry there is safe.
+    ///
+    /// FoundationNetworking's protocol client *assigns* the response data on
+    /// each `didLoad` for tasks with a completion handler (which `data(for:)`
+    /// and `upload(for:from:)` use), so those callers receive only the last
+    /// chunk, even when the session has a data delegate. Only tasks whose
+    /// registered behaviour is `callDelegate`, on a session whose delegate is a
+    /// `URLSessionDataDelegate`, receive every chunk. `task.delegate` cannot
+    /// tell the two apart: it is the session's delegate in both cases.
+    init(task: URLSessionTask?) {
+        guard let task else {
+            self.init(session: nil, deliversEveryChunk: false, uploadBody: nil)
+            return
+        }
+        let session = Self.value(named: "session", in: task).flatMap(Self.unwrapped) as? URLSession
+        let registry = session.flatMap { Self.value(named: "taskRegistry", in: $0) }
+        let behaviours = registry.flatMap { Self.value(named: "behaviours", in: $0) } as? [Int: Any]
+        let behaviour = behaviours?[task.taskIdentifier].map(Self.caseName)
+        let callsDataDelegate =
+            behaviour == "callDelegate" && task is URLSessionDataTask && task.delegate is URLSessionDataDelegate
+        self.init(
+            session: session,
+            deliversEveryChunk: callsDataDelegate,
+            uploadBody: Self.value(named: "knownBody", in: task).flatMap(Self.unwrapped).flatMap(Self.bodyData))
+    }
+
+    /// A stored property of an object or one of its superclasses, by name.
+    private static func value(named name: String, in subject: Any) -> Any? {
+        var mirror: Mirror? = Mirror(reflecting: subject)
+        while let current = mirror {
+            if let child = current.children.first(where: { $0.label == name }) { return child.value }
+            mirror = current.superclassMirror
+        }
+        return nil
+    }
+
+    /// The wrapped value of an optional, or the value itself.
+    private static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+
+    /// The name of an enum case, with or without a payload.
+    private static func caseName(_ value: Any) -> String {
+        Mirror(reflecting: value).children.first?.label ?? String(describing: value)
+    }
+
+    /// The bytes of a task's `_Body`: `.data(DispatchData)` or `.file(URL)`.
+    private static func bodyData(_ body: Any) -> Data? {
+        guard let payload = Mirror(reflecting: body).children.first else { return nil }
+        switch (payload.label, payload.value) {
+        case ("data", let data as DispatchData): return Data(data)
+        case ("file", let url as URL): return try? Data(contentsOf: url)
+        default: return nil
+        }
+    }
+    #else
+    /// On Apple platforms every chunk reaches every kind of caller, and the
+    /// VCR's id arrives in the request's headers.
+    init(task: URLSessionTask?) {
+        self.init(session: nil, deliversEveryChunk: true, uploadBody: nil)
+    }
+    #endif
+
+    private init(session: URLSession?, deliversEveryChunk: Bool, uploadBody: Data?) {
+        self.session = session
+        self.deliversEveryChunk = deliversEveryChunk
+        self.uploadBody = uploadBody
+    }
+}

@@ -1,0 +1,69 @@
+import VCRCassette
+
+/// What happened while a VCR replayed its cassette, returned by ``VCR/stop()``.
+///
+/// Test glue checks it from the test's own scope: failures raised inside the
+/// interceptor, on URLSession's threads, would be attributed to no test.
+public struct ReplayReport: Sendable, CustomStringConvertible {
+    /// The cassette's path.
+    public let cassettePath: String
+    /// The number of interactions in the cassette.
+    public let interactionCount: Int
+    /// The number of requests answered from the cassette.
+    public let servedCount: Int
+    /// The requests no interaction matched, in the order they came.
+    public let unmatchedRequests: [MismatchError]
+    /// The requests that failed before they could be matched.
+    public let failedRequests: [ReplayError]
+    /// The interactions no request used, in file order.
+    public let unusedInteractions: [Interaction]
+
+    /// Whether every request was answered and every interaction used.
+    public var isClean: Bool {
+        !hasFailedRequests && unusedInteractions.isEmpty
+    }
+
+    /// Whether some request was not answered.
+    public var hasFailedRequests: Bool {
+        !unmatchedRequests.isEmpty || !failedRequests.isEmpty
+    }
+
+    /// Throws when a request was not answered, or when an interaction was left
+    /// unused unless `allowingUnused` is true.
+    public func check(allowingUnused: Bool = false) throws(ReplayFailure) {
+        if hasFailedRequests || (!allowingUnused && !unusedInteractions.isEmpty) {
+            throw ReplayFailure(report: self, allowingUnused: allowingUnused)
+        }
+    }
+
+    public var description: String {
+        var lines = [
+            "VCR replayed \(cassettePath): \(servedCount) request\(servedCount == 1 ? "" : "s") answered, "
+                + "\(unmatchedRequests.count + failedRequests.count) failed, "
+                + "\(unusedInteractions.count) of \(interactionCount) interactions unused."
+        ]
+        lines += unmatchedRequests.map { "unmatched: \($0.request.method) \($0.request.url)" }
+        lines += failedRequests.map { "failed: \($0)" }
+        lines += unusedInteractions.map { "unused: #\($0.id) \($0.request.method) \($0.request.url)" }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// A replay that did not go as recorded, thrown by ``ReplayReport/check(allowingUnused:)``.
+public struct ReplayFailure: Error, CustomStringConvertible, Sendable {
+    /// The report that failed the check.
+    public let report: ReplayReport
+    /// Whether unused interactions were allowed.
+    public let allowingUnused: Bool
+
+    public var description: String {
+        var sections = [report.description]
+        sections += report.unmatchedRequests.map(\.description)
+        if !allowingUnused, !report.unusedInteractions.isEmpty {
+            sections.append(
+                "Unused interactions mean the code sent fewer requests than when the cassette was recorded; "
+                    + "pass allowingUnused: true to accept that.")
+        }
+        return sections.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,70 @@
+import Dispatch
+import Foundation
+import VCRCassette
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends one recorded response to a URL loading client: the headers, the body's
+/// chunks, then the end, each after its scheduled delay.
+final class ResponseDelivery: Sendable {
+    /// One call to the client.
+    enum Step: Sendable {
+        case headers(HTTPURLResponse)
+        case chunk(Data)
+        case finish
+    }
+
+    private let steps: [(delay: Duration, step: Step)]
+    private let cancelled = Locked(false)
+    private let queue = DispatchQueue(label: "VCR.ResponseDelivery")
+
+    /// Plans the delivery of `response` to `url`.
+    ///
+    /// - Parameter chunked: whether the client passes every chunk on; when
+    ///   false the body is sent whole, at the time its last chunk would arrive.
+    init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
+        guard let head = response.httpResponse(for: url) else { return nil }
+        let ranges = response.chunkRanges(sliceSize: sliceSize)
+        let schedule = DeliverySchedule(timing: timing, duration: response.duration, chunkCount: ranges.count)
+        var steps: [(Duration, Step)] = [(schedule.beforeHeaders, .headers(head))]
+        if chunked {
+            // Each chunk is copied into its own zero-based `Data`, as URLSession
+            // delivers them: consumers may index a chunk from 0.
+            steps += zip(schedule.beforeChunks, ranges).map { ($0, .chunk(Data(response.body[$1]))) }
+        } else if !response.body.isEmpty {
+            let body = response.body.startIndex == 0 ? response.body : Data(response.body)
+            steps.append((schedule.beforeChunks.reduce(.zero, +), .chunk(body)))
+        }
+        steps.append((.zero, .finish))
+        self.steps = steps
+    }
+
+    /// Performs the steps: at once on the calling thread when no step waits,
+    /// otherwise on a private queue.
+    func start(_ perform: @escaping @Sendable (Step) -> Void) {
+        if steps.allSatisfy({ $0.delay == .zero }) {
+            for (_, step) in steps { perform(step) }
+        } else {
+            run(from: 0, perform)
+        }
+    }
+
+    /// Stops the steps not yet performed.
+    func cancel() {
+        cancelled.withLock { $0 = true }
+    }
+
+    private func run(from position: Int, _ perform: @escaping @Sendable (Step) -> Void) {
+        guard position < steps.count, !cancelled.withLock({ $0 }) else { return }
+        let (delay, step) = steps[position]
+        let (seconds, attoseconds) = delay.components
+        let nanoseconds = Int(min(seconds, 1_000_000_000)) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+            guard !self.cancelled.withLock({ $0 }) else { return }
+            perform(step)
+            self.run(from: position + 1, perform)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import VCR
+
+@Suite struct JSONValueTests {
+    private func parse(_ text: String) -> JSONValue? {
+        JSONParser.parse(Data(text.utf8))
+    }
+
+    @Test(arguments: [
+        ("1", "1.0"), ("1e2", "100"), ("100", "1E+2"), ("-0", "0"), ("0.5", "5e-1"), ("12.340", "1.234e1"),
+        ("123456789012345678901234567890", "1.2345678901234567890123456789e29"),
+    ])
+    func numbersCompareByValue(_ left: String, _ right: String) {
+        #expect(parse(left) == parse(right))
+    }
+
+    @Test func distinctNumbersDiffer() {
+        #expect(parse("1") != parse("1.0000000000000000000001"))
+        #expect(parse("9007199254740993") != parse("9007199254740992"))
+    }
+
+    @Test func booleansAreNotNumbers() {
+        #expect(parse("true") != parse("1"))
+        #expect(parse("[false]") != parse("[0]"))
+    }
+
+    @Test func objectsIgnoreKeyOrderAndWhiteSpace() {
+        #expect(parse(#"{"a":1,"b":[true,null]}"#) == parse(" {\n  \"b\" : [ true , null ],\r\n\t\"a\" : 1.0 }\n"))
+    }
+
+    @Test func stringEscapesAreDecoded() {
+        #expect(parse(#""\u00e9\n\ud83d\ude00\/""#) == .string("é\n😀/"))
+        #expect(parse(#""\ud800""#) == .string("\u{FFFD}"))
+    }
+
+    @Test(arguments: [
+        "", "{", "[1,]", "{\"a\":}", "01", "1.", ".5", "+1", "tru", "\"a", "\"\u{01}\"", "{} {}", "[1] x", "1e",
+        "\"\\x\"", "nul",
+    ])
+    func rejectsInvalidDocuments(_ text: String) {
+        #expect(parse(text) == nil)
+    }
+
+    @Test func rejectsNestingBeyondTheLimit() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(parse(deep) == nil)
+        let fine = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+        #expect(parse(fine) != nil)
+    }
+
+    @Test func prettyPrintsWithSortedKeysAndCanonicalNumbers() {
+        let value = parse(#"{"b":[1.50,{"y":"\u0001","x":1e2}],"a":{},"c":[]}"#)
+        #expect(
+            value.map(JSONPrettyPrinter.lines) == [
+                "{",
+                #"  "a": {},"#,
+                #"  "b": ["#,
+                "    1.5,",
+                "    {",
+                #"      "x": 100,"#,
+                #"      "y": "\u0001""#,
+                "    }",
+                "  ],",
+                #"  "c": []"#,
+                "}",
+            ])
+    }
+
+    @Test(arguments: [
+        ("1e21", "1e+21"), ("123e18", "123000000000000000000"), ("0.000001", "0.000001"), ("1e-7", "1e-7"),
+        ("-2.5e-3", "-0.0025"), ("12345.678", "12345.678"),
+    ])
+    func numberDescriptions(_ text: String, _ expected: String) {
+        guard case .number(let number) = parse(text) else {
+            Issue.record("not a number: \(text)")
+            return
+        }
+        #expect(number.description == expected)
+    }
+
+    @Test func pathsRemoveMembers() {
+        let document = parse(#"{"id":"x","messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{"a.b":1,"c":2}}"#)
+        let cases: [(String, String)] = [
+            ("id", #"{"messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{"a.b":1,"c":2}}"#),
+            ("$.messages[*].id", #"{"id":"x","messages":[{"text":"a"},{"text":"b"}],"meta":{"a.b":1,"c":2}}"#),
+            ("messages[1]", #"{"id":"x","messages":[{"id":1,"text":"a"}],"meta":{"a.b":1,"c":2}}"#),
+            (#"meta["a.b"]"#, #"{"id":"x","messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{"c":2}}"#),
+            ("meta.*", #"{"id":"x","messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{}}"#),
+            ("missing.path", #"{"id":"x","messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{"a.b":1,"c":2}}"#),
+        ]
+        for (path, expected) in cases {
+            #expect(document.map(JSONPath(path).removing) == parse(expected), "\(path)")
+        }
+    }
+}
