@@ -9,9 +9,12 @@ let package = Package(
         .library(name: "VCR", targets: ["VCR"]),
         .library(name: "VCRTesting", targets: ["VCRTesting"]),
         .executable(name: "vcr", targets: ["VCRCommand"]),
+        .executable(name: "vcr-benchmark", targets: ["VCRBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
     ],
@@ -27,6 +30,16 @@ let package = Package(
         .executableTarget(
             name: "VCRCommand",
             dependencies: ["VCR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "VCRBenchmark",
+            dependencies: [
+                "VCR", "VCRCassette", "CYAML",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
         .testTarget(

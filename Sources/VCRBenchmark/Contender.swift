@@ -1,0 +1,71 @@
+/// One side of a comparison: a named piece of work, timed several times.
+struct Contender {
+    /// The name shown in progress lines.
+    var name: String
+    /// How many timed runs to take (after ``warmups`` untimed ones).
+    var runs: Int
+    /// How many untimed runs come first.
+    var warmups: Int
+    /// Work done before each run (warm-ups included), outside the timing.
+    var prepare: () async throws -> Void
+    /// The timed work; it returns a checksum that is kept.
+    var work: () async throws -> Int
+
+    /// A contender without untimed preparation.
+    init(_ name: String, runs: Int, warmups: Int = 1, work: @escaping () async throws -> Int) {
+        self.name = name
+        self.runs = runs
+        self.warmups = warmups
+        self.prepare = {}
+        self.work = work
+    }
+
+    /// A contender whose every run starts with untimed `prepare`.
+    init(
+        _ name: String, runs: Int, warmups: Int = 1,
+        prepare: @escaping () async throws -> Void, work: @escaping () async throws -> Int
+    ) {
+        self.name = name
+        self.runs = runs
+        self.warmups = warmups
+        self.prepare = prepare
+        self.work = work
+    }
+}
+
+/// Runs contenders in turns (A B C, A B C, …), so that changes in the
+/// machine's speed during the run touch each alike, and keeps each one's median.
+enum SideBySide {
+    /// The median duration of each contender, in the order given.
+    static func medians(_ contenders: [Contender], log: Log) async throws -> [Duration] {
+        for contender in contenders {
+            for _ in 0..<contender.warmups {
+                try await contender.prepare()
+                keep(try await contender.work())
+            }
+        }
+        var samples = Array(repeating: [Duration](), count: contenders.count)
+        let rounds = contenders.map(\.runs).max() ?? 0
+        for round in 0..<rounds {
+            for (position, contender) in contenders.enumerated() where round < contender.runs {
+                try await contender.prepare()
+                let (duration, checksum) = try await Stopwatch.time { try await contender.work() }
+                keep(checksum)
+                samples[position].append(duration)
+            }
+        }
+        let medians = samples.map(median)
+        for (contender, value) in zip(contenders, medians) {
+            log.detail("\(contender.name): median \(Format.milliseconds(value)) of \(contender.runs) runs")
+        }
+        return medians
+    }
+
+    /// The median of durations (the mean of the middle two for an even count).
+    static func median(_ values: [Duration]) -> Duration {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .zero }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import VCRCassette
+import Yams
+
+/// Loading cassettes into values, against libyaml's bare parser (the floor)
+/// and Yams's node tree (the alternative), over the same bytes in memory.
+enum LoadBenchmark {
+    /// The medians of one workload.
+    struct Result {
+        /// The bytes one timed run reads.
+        var bytes: Int
+        var ours: Duration
+        var scan: Duration
+        var yams: Duration
+    }
+
+    /// Times `repetitions` passes over `files` per run.
+    ///
+    /// Every contender starts from the bytes in memory; Yams gets the text as a
+    /// `String`, made before the timing, since that is what it parses.
+    static func measure(
+        _ files: [Data], repetitions: Int, runs: Int, yamsRuns: Int, log: Log
+    ) async throws -> Result {
+        let texts = files.map { String(decoding: $0, as: UTF8.self) }
+        let ours = Contender("load: ours", runs: runs) {
+            var interactions = 0
+            for _ in 0..<repetitions {
+                for file in files { interactions += try Cassette(yaml: file).interactions.count }
+            }
+            return interactions
+        }
+        let scan = Contender("load: libyaml scan", runs: runs) {
+            var events = 0
+            for _ in 0..<repetitions {
+                for file in files { events += try LibYAMLScan.events(in: file) }
+            }
+            return events
+        }
+        let yams = Contender("load: Yams compose", runs: yamsRuns, warmups: yamsRuns > 1 ? 1 : 0) {
+            var roots = 0
+            for _ in 0..<repetitions {
+                for text in texts { roots += try Yams.compose(yaml: text) == nil ? 0 : 1 }
+            }
+            return roots
+        }
+        let medians = try await SideBySide.medians([ours, scan, yams], log: log)
+        return Result(
+            bytes: files.reduce(0) { $0 + $1.count } * repetitions,
+            ours: medians[0], scan: medians[1], yams: medians[2])
+    }
+
+    /// How many passes over `files` make a run last at least `seconds`, judged by our reader.
+    static func repetitions(for files: [Data], seconds: Double) throws -> Int {
+        for file in files { _ = try Cassette(yaml: file) }
+        let (pass, _) = try Stopwatch.time {
+            for file in files { _ = try Cassette(yaml: file) }
+        }
+        return max(1, Int((seconds / max(pass.seconds, 1e-6)).rounded(.up)))
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import VCR
+import VCRCassette
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Requests per second through URLSession: our interceptor, against a
+/// constant `URLProtocol` (the floor) and a loopback HTTP server (the alternative).
+enum ReplayBenchmark {
+    /// The medians of one timed run of `requests` requests per contender.
+    struct Result {
+        var requests: Int
+        var ours: Duration
+        var floor: Duration
+        var loopback: Duration
+    }
+
+    /// Sends every request of `workload` in turn, awaiting each response, per run.
+    ///
+    /// Each run starts, outside the timing, with a new session (and, for ours,
+    /// a new ``VCR`` over the cassette, since each interaction answers once).
+    static func measure(_ workload: ReplayWorkload, runs: Int, log: Log) async throws -> Result {
+        let server = try LoopbackServer(body: ReplayWorkload.responseBody)
+        defer { try? server.shutdown() }
+        let loopbackRequests = workload.requests(to: "http://127.0.0.1:\(server.port)")
+        let current = CurrentSession()
+
+        let ours = Contender(
+            "replay: ours", runs: runs,
+            prepare: {
+                current.replace(with: VCR(cassette: workload.cassette, path: "replay.yaml"))
+            },
+            work: {
+                guard let vcr = current.vcr else { return 0 }
+                let bytes = try await send(workload.requests, through: vcr.session)
+                let report = vcr.stop()
+                guard report.servedCount == workload.requests.count, report.isClean else {
+                    throw BenchmarkFailure("the VCR did not answer every request:\n\(report)")
+                }
+                return bytes
+            })
+        let floor = Contender(
+            "replay: constant URLProtocol", runs: runs,
+            prepare: {
+                let configuration = URLSessionConfiguration.ephemeral
+                configuration.protocolClasses = [ConstantResponseProtocol.self]
+                current.replace(with: URLSession(configuration: configuration))
+            },
+            work: {
+                guard let session = current.session else { return 0 }
+                return try await send(workload.requests, through: session)
+            })
+        let loopback = Contender(
+            "replay: loopback server", runs: runs,
+            prepare: {
+                current.replace(with: URLSession(configuration: .ephemeral))
+            },
+            work: {
+                guard let session = current.session else { return 0 }
+                return try await send(loopbackRequests, through: session)
+            })
+        let medians = try await SideBySide.medians([ours, floor, loopback], log: log)
+        current.clear()
+        try await current.releaseRetired()
+        return Result(requests: workload.requests.count, ours: medians[0], floor: medians[1], loopback: medians[2])
+    }
+
+    /// Sends the requests one after another; returns the body bytes received.
+    private static func send(_ requests: [URLRequest], through session: URLSession) async throws -> Int {
+        var bytes = 0
+        for request in requests {
+            let (data, response) = try await session.data(for: request)
+            guard (response as? HTTPURLResponse)?.statusCode == 200, !data.isEmpty else {
+                throw BenchmarkFailure("\(request.url?.absoluteString ?? "?") answered \(response) with \(data.count) bytes")
+            }
+            bytes += data.count
+        }
+        return bytes
+    }
+}
+
+/// The session (or VCR) of the running contender; replacing it invalidates the old session.
+///
+/// Replaced VCRs are kept until the end: `data(for:)` can return before the
+/// interceptor's `startLoading` has, and a VCR whose last reference goes
+/// there deinitializes on its session's queue, where invalidating the
+/// session traps (see the report).
+private final class CurrentSession {
+    private(set) var vcr: VCR?
+    private(set) var session: URLSession?
+    private var retired: [VCR] = []
+
+    func replace(with vcr: VCR) {
+        clear()
+        self.vcr = vcr
+    }
+
+    func replace(with session: URLSession) {
+        clear()
+        self.session = session
+    }
+
+    func clear() {
+        session?.finishTasksAndInvalidate()
+        session = nil
+        if let vcr { retired.append(vcr) }
+        vcr = nil
+    }
+
+    /// Lets the replaced VCRs go, once every `startLoading` has long returned.
+    func releaseRetired() async throws {
+        try await Task.sleep(for: .milliseconds(200))
+        retired = []
+    }
+}

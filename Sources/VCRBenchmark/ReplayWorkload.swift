@@ -1,0 +1,49 @@
+import Foundation
+import VCRCassette
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The cassette and requests the replay figures share: chat requests with
+/// distinct JSON bodies to one URL, each answered by a ~10 KB event stream.
+struct ReplayWorkload {
+    /// The size of each response stream, in bytes.
+    static let streamBytes = 8_700
+
+    /// The first generated interaction's response body, which the floor and the
+    /// loopback server serve for every request.
+    static let responseBody: Data = {
+        var generator = SyntheticCassette()
+        return generator.cassette(interactions: 1, streamBytes: streamBytes).interactions[0].response.body
+    }()
+
+    /// The recorded interactions, one per request.
+    let cassette: Cassette
+
+    /// A request per interaction, in order, as the code under test would send it.
+    let requests: [URLRequest]
+
+    init(count: Int) {
+        var generator = SyntheticCassette()
+        cassette = generator.cassette(interactions: count, streamBytes: Self.streamBytes)
+        requests = cassette.interactions.map { interaction in
+            var request = URLRequest(url: URL(string: interaction.request.url) ?? URL(fileURLWithPath: "/"))
+            request.httpMethod = interaction.request.method
+            request.httpBody = interaction.request.body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue("application/json", forHTTPHeaderField: "Accept")
+            return request
+        }
+    }
+
+    /// The same requests sent to `base` (scheme, host and port) instead.
+    func requests(to base: String) -> [URLRequest] {
+        requests.map { original in
+            var request = original
+            let path = original.url?.path ?? "/"
+            request.url = URL(string: base + path)
+            return request
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What a run measures and how long it takes: the full run, or `--quick`.
+struct Settings {
+    /// Whether this is the short smoke run.
+    var isQuick = false
+    /// Whether per-contender medians are shown on standard error.
+    var isVerbose = false
+    /// The folder of shared corpus cassettes.
+    var corpus: URL = Settings.defaultCorpus
+
+    /// How long one timed run over the corpus lasts at least, in seconds.
+    var corpusRunSeconds: Double { isQuick ? 0.02 : 0.15 }
+    /// Timed runs per contender over the corpus.
+    var corpusRuns: Int { isQuick ? 3 : 9 }
+    /// Interactions in the large generated cassette (10,000 make about 100 MB).
+    var largeInteractions: Int { isQuick ? 500 : 10_000 }
+    /// Timed runs per fast contender over the large cassette.
+    var largeRuns: Int { isQuick ? 1 : 5 }
+    /// Timed runs of Yams over the large cassette (it is the slowest contender).
+    var largeYamsRuns: Int { isQuick ? 1 : 3 }
+    /// The cassette sizes of the match figures.
+    var matchSizes: [Int] { [10, 1_000, 10_000] }
+    /// How long each match measurement lasts at least, in seconds.
+    var matchRunSeconds: Double { isQuick ? 0.02 : 0.2 }
+    /// Timed runs per match measurement.
+    var matchRuns: Int { isQuick ? 3 : 7 }
+    /// Requests per timed replay run.
+    var replayRequests: Int { isQuick ? 50 : 400 }
+    /// Timed replay runs per contender.
+    var replayRuns: Int { isQuick ? 3 : 7 }
+
+    /// `../shared/corpus` beside the package root, found from this file's path.
+    static var defaultCorpus: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()  // VCRBenchmark
+            .deletingLastPathComponent()  // Sources
+            .deletingLastPathComponent()  // package root
+            .deletingLastPathComponent()
+            .appendingPathComponent("shared/corpus")
+    }
+
+    static let usage = """
+        usage: vcr-benchmark [--quick] [--verbose] [--corpus DIR]
+
+        Measures loading, saving, matching and replaying cassettes against
+        libyaml, Yams, a constant URLProtocol and a loopback HTTP server; prints
+        a table, then one `name=value` line per headline figure.
+
+          --quick        a short smoke run (small inputs, few runs)
+          --verbose      show every contender's median on standard error
+          --corpus DIR   the cassettes to load and save (default: ../shared/corpus)
+        """
+
+    /// Reads the command line; nil (after printing why) when it is not understood.
+    init?(arguments: [String]) {
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            switch argument {
+            case "--quick": isQuick = true
+            case "--verbose": isVerbose = true
+            case "--corpus":
+                guard let path = remaining.popFirst() else {
+                    FileHandle.standardError.write(Data("--corpus needs a folder\n\(Self.usage)\n".utf8))
+                    return nil
+                }
+                corpus = URL(fileURLWithPath: path)
+            default:
+                FileHandle.standardError.write(Data("unknown argument `\(argument)`\n\(Self.usage)\n".utf8))
+                return nil
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == PeakMemory.subcommand, arguments.count == 2 {
+    exit(PeakMemory.runChild(path: arguments[1]))
+}
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(Settings.usage)
+    exit(0)
+}
+guard let settings = Settings(arguments: arguments) else {
+    exit(2)
+}
+do {
+    var run = BenchmarkRun(settings: settings)
+    try await run.run()
+} catch {
+    FileHandle.standardError.write(Data("vcr-benchmark: \(error)\n".utf8))
+    exit(1)
+}
