@@ -22,6 +22,11 @@ import VCRCassette
         #expect(chunks("data: 1\r\n\r\ndata: 2\r\n\r\n", .serverSentEvents) == ["data: 1\r\n\r\n", "data: 2\r\n\r\n"])
     }
 
+    @Test func aSingleEventIsSliced() {
+        #expect(chunks("data: 1\r\n\r\n", .serverSentEvents) == ["data: ", "1\r\n\r\n"])
+        #expect(chunks("{\"a\":1}\n", .jsonLines) == ["{\"a\"", ":1}\n"])
+    }
+
     @Test func aTrailingPartialEventIsTheLastChunk() {
         #expect(chunks("data: 1\n\ndata: 2", .serverSentEvents) == ["data: 1\n\n", "data: 2"])
     }
@@ -32,11 +37,14 @@ import VCRCassette
 
     @Test func slicesAreBounded() {
         #expect(chunks("abcdefghij", .slices, sliceSize: 4) == ["abcd", "efgh", "ij"])
+        #expect(chunks("abcde", .slices, sliceSize: 1024) == ["abc", "de"])
+        #expect(chunks("a", .slices, sliceSize: 1024) == ["a"])
     }
 
     @Test func wholeBodiesAndEmptyBodies() {
         #expect(chunks("abc\n\ndef", .whole) == ["abc\n\ndef"])
         #expect(chunks("", .serverSentEvents).isEmpty)
+        #expect(chunks("a", .serverSentEvents) == ["a"])
     }
 
     @Test func awsEventStreamMessagesFrameByTheirLength() {

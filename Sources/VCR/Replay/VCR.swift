@@ -24,7 +24,8 @@ import FoundationNetworking
 /// ``MismatchError`` that explains the closest recorded interactions.
 ///
 /// Several VCRs can be live at once (tests running in parallel): each session
-/// sees only its own VCR's cassette.
+/// sees only its own VCR's cassette. A VCR stays alive until it is stopped, so
+/// always call ``stop()`` when the code under test is done.
 ///
 /// ## Why not `URLProtocol.registerClass`
 ///
@@ -82,7 +83,10 @@ public final class VCR: Sendable {
 
     deinit {
         VCRRegistry.shared.unregister(id: id)
-        session.invalidateAndCancel()
+        // The last reference may be released on the session's own work queue,
+        // inside the interceptor; invalidating synchronously there would deadlock.
+        let session = session
+        DispatchQueue.global().async { session.invalidateAndCancel() }
     }
 
     /// Prepares a configuration so that its sessions' requests are answered by
@@ -130,6 +134,7 @@ public final class VCR: Sendable {
             state.finalReport = report
             return report
         }
+        VCRRegistry.shared.release(id: id)
         return report
     }
 

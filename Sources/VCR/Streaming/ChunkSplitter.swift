@@ -5,16 +5,24 @@ import Foundation
 /// The ranges cover the body exactly, in order, without gaps, so the chunks
 /// joined are the recorded bytes.
 enum ChunkSplitter {
-    /// The ranges of `body`'s chunks in the given format; slices hold at most `sliceSize` bytes.
+    /// The ranges of `body`'s chunks in the given format.
+    ///
+    /// A streamed body that forms a single event, line or message is sliced
+    /// like one without boundaries. Slices hold at most `sliceSize` bytes, and a
+    /// sliced body of two bytes or more makes at least two, so that every
+    /// streamed body arrives in pieces.
     static func ranges(of body: Data, format: StreamFormat, sliceSize: Int) -> [Range<Data.Index>] {
         guard !body.isEmpty else { return [] }
+        let ranges: [Range<Data.Index>]
         switch format {
         case .whole: return [body.startIndex..<body.endIndex]
-        case .serverSentEvents: return events(of: body)
-        case .jsonLines: return lines(of: body)
-        case .awsEventStream: return eventStreamMessages(of: body, sliceSize: sliceSize)
-        case .slices: return slices(of: body, from: body.startIndex, size: sliceSize)
+        case .serverSentEvents: ranges = events(of: body)
+        case .jsonLines: ranges = lines(of: body)
+        case .awsEventStream: ranges = eventStreamMessages(of: body, sliceSize: sliceSize)
+        case .slices: ranges = []
         }
+        guard ranges.count < 2 else { return ranges }
+        return slices(of: body, from: body.startIndex, size: min(sliceSize, (body.count + 1) / 2))
     }
 
     /// Events end at a blank line: a line terminator (LF, CRLF or CR) right after another.

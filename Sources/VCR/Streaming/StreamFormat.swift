@@ -11,7 +11,7 @@ enum StreamFormat: Equatable, Sendable {
     case jsonLines
     /// `application/vnd.amazon.eventstream`: one chunk per binary message.
     case awsEventStream
-    /// Any other streamed body: slices of bounded size.
+    /// Any other streamed body: slices of bounded size, at least two.
     case slices
 
     private static let jsonLinesTypes: Set<String> = [

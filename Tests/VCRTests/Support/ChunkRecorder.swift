@@ -19,14 +19,22 @@ final class ChunkRecorder: NSObject, URLSessionDataDelegate, @unchecked Sendable
     private var outcome = Outcome(chunks: [])
     private var continuation: CheckedContinuation<Outcome, Never>?
 
-    /// Runs a data task for `request` on a session with this delegate and returns what arrived.
+    /// Runs a data task for `request` on a new session with this delegate and returns what arrived.
     static func run(_ request: URLRequest, configuration: URLSessionConfiguration) async -> Outcome {
         let recorder = ChunkRecorder()
         let session = URLSession(configuration: configuration, delegate: recorder, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        return await withCheckedContinuation { continuation in
-            recorder.lock.withLock { recorder.continuation = continuation }
-            session.dataTask(with: request).resume()
+        return await recorder.run { session.dataTask(with: request) }
+    }
+
+    /// Resumes the task `makeTask` creates on a session with this delegate and returns what arrived.
+    func run(_ makeTask: () -> URLSessionTask) async -> Outcome {
+        await withCheckedContinuation { continuation in
+            lock.withLock {
+                outcome = Outcome(chunks: [])
+                self.continuation = continuation
+            }
+            makeTask().resume()
         }
     }
 
