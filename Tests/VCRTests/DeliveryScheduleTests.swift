@@ -22,12 +22,12 @@ import VCRCassette
         let schedule = DeliverySchedule(timing: .realTime(), duration: second, chunkCount: 4)
         #expect(schedule.beforeHeaders == .zero)
         #expect(schedule.beforeChunks == Array(repeating: .milliseconds(250), count: 4))
-        #expect(schedule.total == .seconds(1))
+        #expect(schedule.bodyDelay == .seconds(1))
     }
 
     @Test func speedDividesTheDelays() {
-        #expect(DeliverySchedule(timing: .recordedLatency(speed: 4), duration: second, chunkCount: 1).total == .milliseconds(250))
-        #expect(DeliverySchedule(timing: .realTime(speed: 2), duration: second, chunkCount: 2).total == .milliseconds(500))
+        #expect(DeliverySchedule(timing: .recordedLatency(speed: 4), duration: second, chunkCount: 1).beforeHeaders == .milliseconds(250))
+        #expect(DeliverySchedule(timing: .realTime(speed: 2), duration: second, chunkCount: 2).bodyDelay == .milliseconds(500))
     }
 
     @Test(arguments: [0.0, -1.0, Double.infinity, Double.nan])

@@ -120,6 +120,20 @@ import FoundationNetworking
         #expect(data == Data("stream".utf8))
     }
 
+    @Test func anUnreadableBodyStreamFailsTheRequest() async throws {
+        let vcr = vcr([Fixtures.interaction(0, method: "POST")])
+        var request = URLRequest(url: itemsURL)
+        request.httpMethod = "POST"
+        request.httpBodyStream = InputStream(fileAtPath: "/nonexistent/vcr/body")
+        await #expect {
+            _ = try await vcr.session.data(for: request)
+        } throws: { error in
+            if case .unreadableBody = error as? ReplayError { return true }
+            return false
+        }
+        #expect(vcr.stop().failedRequests.count == 1)
+    }
+
     @Test func theSessionsAdditionalHeadersAreMatched() async throws {
         // FoundationNetworking does not add httpAdditionalHeaders to the request a protocol sees.
         var options = Fixtures.quiet

@@ -7,10 +7,11 @@ import FoundationNetworking
 /// The interceptor: a `URLProtocol` that answers HTTP requests from the VCR
 /// owning the request's session, and never from the network.
 ///
-/// The owning VCR is named by the ``vcrHeader`` field of the session
-/// configuration's `httpAdditionalHeaders`. Apple platforms copy that field
-/// into the request the protocol sees; FoundationNetworking does not, so on
-/// Linux it is read from the session's configuration instead.
+/// The owning VCR is named by the ``vcrHeader`` field: in the request's own
+/// headers when they carry it, otherwise in the `httpAdditionalHeaders` of the
+/// session's configuration. FoundationNetworking does not merge those into the
+/// request a protocol sees, so on Linux the configuration is read from the
+/// task's session (see ``TaskInspection``).
 final class ReplayProtocol: URLProtocol {
     /// A weak reference to the protocol that delayed delivery steps can carry.
     private struct Reference: @unchecked Sendable {

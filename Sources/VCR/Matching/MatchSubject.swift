@@ -1,5 +1,4 @@
 import Foundation
-import VCRCassette
 
 /// The facts about one request that matchers compare, computed once: for each
 /// recorded interaction when its cassette is indexed, for each live request
@@ -48,31 +47,5 @@ struct MatchSubject: Sendable {
             let text = item.replacingOccurrences(of: "+", with: " ")
             return text.removingPercentEncoding ?? text
         }.sorted()
-    }
-}
-
-/// A recorded interaction with its ``MatchSubject``.
-struct PreparedInteraction: Sendable {
-    let interaction: Interaction
-    let subject: MatchSubject
-
-    init(_ interaction: Interaction, matchers: [Matcher]) {
-        self.interaction = interaction
-        let request = interaction.request
-        subject = MatchSubject(
-            method: request.method, url: request.url, headers: request.headers, body: request.body, matchers: matchers)
-    }
-}
-
-/// A live request with its ``MatchSubject``.
-struct PreparedRequest: Sendable {
-    let request: InterceptedRequest
-    let subject: MatchSubject
-
-    init(_ request: InterceptedRequest, matchers: [Matcher]) {
-        self.request = request
-        let body = request.body.flatMap { $0.isEmpty ? nil : $0 }
-        subject = MatchSubject(
-            method: request.method, url: request.url, headers: request.headers, body: body, matchers: matchers)
     }
 }

@@ -12,9 +12,9 @@ struct DeliverySchedule: Equatable, Sendable {
         beforeHeaders == .zero && beforeChunks.allSatisfy { $0 == .zero }
     }
 
-    /// The total wait, headers and chunks included.
-    var total: Duration {
-        beforeChunks.reduce(beforeHeaders, +)
+    /// The wait from the headers to the last chunk: when a body sent whole arrives.
+    var bodyDelay: Duration {
+        beforeChunks.reduce(.zero, +)
     }
 
     init(beforeHeaders: Duration, beforeChunks: [Duration]) {

@@ -17,6 +17,7 @@ final class ResponseDelivery: Sendable {
     }
 
     private let steps: [(delay: Duration, step: Step)]
+    private let isImmediate: Bool
     private let cancelled = Locked(false)
     private let queue = DispatchQueue(label: "VCR.ResponseDelivery")
 
@@ -35,16 +36,17 @@ final class ResponseDelivery: Sendable {
             steps += zip(schedule.beforeChunks, ranges).map { ($0, .chunk(Data(response.body[$1]))) }
         } else if !response.body.isEmpty {
             let body = response.body.startIndex == 0 ? response.body : Data(response.body)
-            steps.append((schedule.beforeChunks.reduce(.zero, +), .chunk(body)))
+            steps.append((schedule.bodyDelay, .chunk(body)))
         }
         steps.append((.zero, .finish))
         self.steps = steps
+        isImmediate = schedule.isImmediate
     }
 
     /// Performs the steps: at once on the calling thread when no step waits,
     /// otherwise on a private queue.
     func start(_ perform: @escaping @Sendable (Step) -> Void) {
-        if steps.allSatisfy({ $0.delay == .zero }) {
+        if isImmediate {
             for (_, step) in steps { perform(step) }
         } else {
             run(from: 0, perform)

@@ -1,0 +1,12 @@
+/// A live request with its ``MatchSubject``.
+struct PreparedRequest: Sendable {
+    let request: InterceptedRequest
+    let subject: MatchSubject
+
+    init(_ request: InterceptedRequest, matchers: [Matcher]) {
+        self.request = request
+        let body = request.body.flatMap { $0.isEmpty ? nil : $0 }
+        subject = MatchSubject(
+            method: request.method, url: request.url, headers: request.headers, body: body, matchers: matchers)
+    }
+}
