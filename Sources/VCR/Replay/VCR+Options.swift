@@ -9,8 +9,9 @@ extension VCR {
         public var allowsRepeats: Bool
         /// When responses arrive; at once by default.
         public var timing: Timing
-        /// The largest chunk of a streamed body that has no event or line
-        /// boundaries, in bytes.
+        /// The largest slice, in bytes, of a streamed body cut without event or
+        /// line boundaries; such a body of two bytes or more always makes at
+        /// least two slices.
         public var sliceSize: Int
         /// Whether a mismatch is also printed to standard error.
         public var printsMismatches: Bool

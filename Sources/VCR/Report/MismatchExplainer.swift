@@ -93,7 +93,9 @@ struct MismatchExplainer {
                 let old = stored.headers.normalizedValues(name)
                 let new = live.headers.normalizedValues(name)
                 guard old != new else { return nil }
-                return "\(name): cassette \(Self.list(old)), request \(Self.list(new))"
+                let shownOld = RequestSummary.shown(old, of: name)
+                let shownNew = RequestSummary.shown(new, of: name)
+                return "\(name): cassette \(Self.list(shownOld)), request \(Self.list(shownNew))"
             }.joined(separator: "; ")
         case .body, .jsonBody:
             if stored.body?.bytes.isEmpty ?? true {

@@ -12,13 +12,15 @@ enum RequestSummary {
     static func lines(of request: InterceptedRequest) -> [String] {
         var lines = ["\(request.method) \(request.url)"]
         for name in request.headers.keys.sorted(by: { $0.lowercased() < $1.lowercased() }) {
-            let values = request.headers[name] ?? []
-            let shown = secretHeaders.contains(name.lowercased())
-                ? values.map { "<\($0.count) characters, not shown>" } : values
-            lines.append("\(name): \(shown.joined(separator: ", "))")
+            lines.append("\(name): \(shown(request.headers[name] ?? [], of: name).joined(separator: ", "))")
         }
         lines.append(bodyLine(request.body))
         return lines
+    }
+
+    /// The values as reports show them: a credential's values by their length only.
+    static func shown(_ values: [String], of name: String) -> [String] {
+        secretHeaders.contains(name.lowercased()) ? values.map { "<\($0.count) characters, not shown>" } : values
     }
 
     private static func bodyLine(_ body: Data?) -> String {
