@@ -71,6 +71,24 @@ import FoundationNetworking
         #expect(vcr.stop().unusedInteractions.map(\.id) == [0])
     }
 
+    @Test func anUploadFromAFileIsMatchedOnTheFilesBytes() async throws {
+        let vcr = vcr([
+            Fixtures.interaction(0, method: "POST", requestBody: "from memory", body: "memory"),
+            Fixtures.interaction(1, method: "POST", requestBody: "from a file", body: "file"),
+        ])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-upload-\(UUID().uuidString)")
+        try Data("from a file".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var request = URLRequest(url: itemsURL)
+        request.httpMethod = "POST"
+        let data: Data = try await withCheckedThrowingContinuation { continuation in
+            vcr.session.uploadTask(with: request, fromFile: file) { data, _, error in
+                if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: data ?? Data()) }
+            }.resume()
+        }
+        #expect(data == Data("file".utf8))
+    }
+
     @Test func aDataDelegateReceivesTheChunksOneByOne() async throws {
         let vcr = vcr([streamed()])
         let outcome = await ChunkRecorder.run(URLRequest(url: itemsURL), configuration: vcr.makeConfiguration())
