@@ -1,0 +1,33 @@
+import Foundation
+import VCR
+import VCRCassette
+
+/// What a test asked for when it opened a cassette, shared by the XCTest and
+/// Swift Testing entry points.
+struct CassetteSettings: Sendable {
+    /// Where the cassette file is.
+    var location: CassetteLocation
+    /// The VCR's mode; nil leaves the choice to ``VCR``'s default.
+    var mode: VCR.Mode?
+    /// How the VCR matches requests and delivers responses.
+    var options: VCR.Options
+    /// Whether interactions the test did not use are accepted.
+    var allowingUnused: Bool
+
+    /// Starts a VCR on the cassette of the test named `test` in `group`,
+    /// declared in the file at `filePath`.
+    ///
+    /// - Throws: ``CassetteError`` when the cassette cannot be read.
+    func open(group: String, test: String, filePath: String) throws(CassetteError) -> VCR {
+        let url = location.url(group: group, test: test, filePath: filePath)
+        if let mode {
+            return try VCR(cassette: url, mode: mode, options: options)
+        }
+        return try VCR(cassette: url, options: options)
+    }
+
+    /// The failures a stopped VCR's report amounts to, one message per problem.
+    func failures(in report: ReplayReport) -> [String] {
+        ReplayProblems(report: report, allowingUnused: allowingUnused).messages
+    }
+}

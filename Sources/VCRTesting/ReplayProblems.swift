@@ -1,0 +1,55 @@
+import VCR
+
+/// The test failures a finished replay amounts to.
+///
+/// Each request no interaction answered is one failure whose message is the
+/// full mismatch report; each request that failed before matching is one; the
+/// interactions no request used are one more, unless they are allowed.
+struct ReplayProblems {
+    /// The report of the stopped VCR.
+    let report: ReplayReport
+    /// Whether unused interactions are accepted.
+    let allowingUnused: Bool
+
+    /// One message per problem, in the order the problems happened.
+    var messages: [String] {
+        var messages = report.unmatchedRequests.map(\.description)
+        messages += report.failedRequests.map(\.description)
+        if !allowingUnused, !report.unusedInteractions.isEmpty {
+            messages.append(unusedMessage)
+        }
+        return messages
+    }
+
+    /// Whether `error`, thrown by a test, is a request failure this report
+    /// already describes, so that it is not reported twice.
+    func describes(_ error: any Error) -> Bool {
+        switch error {
+        case let mismatch as MismatchError:
+            report.unmatchedRequests.contains { $0.description == mismatch.description }
+        case let failure as ReplayError:
+            report.failedRequests.contains { $0.description == failure.description }
+        default:
+            false
+        }
+    }
+
+    /// `error`, or a ``ReportedMismatch`` pointing at `location` in its place
+    /// when it is a mismatch this report describes.
+    func shortening(_ error: any Error, reportedAt location: String) -> any Error {
+        guard let mismatch = error as? MismatchError, describes(mismatch) else { return error }
+        return ReportedMismatch(request: "\(mismatch.request.method) \(mismatch.request.url)", location: location)
+    }
+
+    private var unusedMessage: String {
+        let unused = report.unusedInteractions
+        let lines =
+            ["VCR: \(unused.count) of \(report.interactionCount) interactions in \(report.cassettePath) were not used:"]
+            + unused.map { "  #\($0.id) \($0.request.method) \($0.request.url)" }
+            + [
+                "The code sent fewer requests than when the cassette was recorded; "
+                    + "pass allowingUnused: true to accept that."
+            ]
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,148 @@
+#if canImport(XCTest)
+import Foundation
+import VCR
+import VCRCassette
+import XCTest
+
+extension XCTestCase {
+    /// Runs `body` with a VCR replaying this test's cassette, then stops the VCR
+    /// and reports each problem as a failure at the line of this call.
+    ///
+    /// ```swift
+    /// func testChat() async throws {
+    ///     try await withCassette("openai/chat") { vcr in
+    ///         let (data, _) = try await vcr.session.data(for: request)
+    ///     }
+    /// }
+    /// ```
+    ///
+    /// ``VCR/current`` is the VCR while `body` runs. A request the cassette
+    /// cannot answer fails in the code that sent it, and is reported here with
+    /// the full mismatch report; so are unused interactions when not allowed.
+    ///
+    /// - Parameters:
+    ///   - name: The cassette's path under `directory`, `.yaml` added when it
+    ///     has no extension. By default `<TestCaseClass>/<testName>.yaml`.
+    ///   - directory: The directory of cassettes, relative to the root of the
+    ///     package that contains the test file, or absolute.
+    ///   - mode: What the VCR does with requests the cassette cannot answer;
+    ///     nil for the VCR's default.
+    ///   - options: How the VCR matches requests and delivers responses. By
+    ///     default mismatches are not printed: each is a failure of the test.
+    ///   - allowingUnused: Whether interactions the test did not use are accepted.
+    ///   - body: The test's code, given the VCR.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``CassetteError`` when the cassette cannot be read, or what
+    ///   `body` throws; a mismatch already reported is thrown as a short error
+    ///   that points at the report.
+    public func withCassette<Value>(
+        _ name: String? = nil,
+        directory: String = "Cassettes",
+        mode: VCR.Mode? = nil,
+        options: VCR.Options = VCR.Options(printsMismatches: false),
+        allowingUnused: Bool = true,
+        file: StaticString = #filePath,
+        line: UInt = #line,
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (VCR) async throws -> Value
+    ) async throws -> Value {
+        let settings = CassetteSettings(
+            location: CassetteLocation(name: name, directory: directory),
+            mode: mode, options: options, allowingUnused: allowingUnused)
+        let vcr = try openCassette(settings, file: file)
+        let outcome: Result<Value, any Error>
+        do {
+            outcome = .success(try await VCR.$current.withValue(vcr) { try await body(vcr) })
+        } catch {
+            outcome = .failure(error)
+        }
+        return try finish(vcr, settings, outcome, file: file, line: line)
+    }
+
+    /// Runs `body` with a VCR replaying this test's cassette; the synchronous
+    /// form of ``withCassette(_:directory:mode:options:allowingUnused:file:line:isolation:_:)``.
+    public func withCassette<Value>(
+        _ name: String? = nil,
+        directory: String = "Cassettes",
+        mode: VCR.Mode? = nil,
+        options: VCR.Options = VCR.Options(printsMismatches: false),
+        allowingUnused: Bool = true,
+        file: StaticString = #filePath,
+        line: UInt = #line,
+        _ body: (VCR) throws -> Value
+    ) throws -> Value {
+        let settings = CassetteSettings(
+            location: CassetteLocation(name: name, directory: directory),
+            mode: mode, options: options, allowingUnused: allowingUnused)
+        let vcr = try openCassette(settings, file: file)
+        let outcome = Result { try VCR.$current.withValue(vcr) { try body(vcr) } }
+        return try finish(vcr, settings, outcome, file: file, line: line)
+    }
+
+    /// Starts a VCR on this test's cassette and stops it when the test tears
+    /// down, reporting each problem as a failure at the line of this call.
+    ///
+    /// Call it from `setUp`, and keep the VCR for the test methods:
+    ///
+    /// ```swift
+    /// var vcr: VCR!
+    ///
+    /// override func setUp() async throws {
+    ///     vcr = try insertCassette()
+    /// }
+    /// ```
+    ///
+    /// The parameters are those of ``withCassette(_:directory:mode:options:allowingUnused:file:line:isolation:_:)``.
+    ///
+    /// - Returns: The VCR; hand its ``VCR/session`` to the code under test.
+    /// - Throws: ``CassetteError`` when the cassette cannot be read.
+    @discardableResult
+    public func insertCassette(
+        _ name: String? = nil,
+        directory: String = "Cassettes",
+        mode: VCR.Mode? = nil,
+        options: VCR.Options = VCR.Options(printsMismatches: false),
+        allowingUnused: Bool = true,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> VCR {
+        let settings = CassetteSettings(
+            location: CassetteLocation(name: name, directory: directory),
+            mode: mode, options: options, allowingUnused: allowingUnused)
+        let vcr = try openCassette(settings, file: file)
+        addTeardownBlock {
+            for failure in settings.failures(in: vcr.stop()) {
+                XCTFail(failure, file: file, line: line)
+            }
+        }
+        return vcr
+    }
+
+    private func openCassette(_ settings: CassetteSettings, file: StaticString) throws(CassetteError) -> VCR {
+        try settings.open(
+            group: String(describing: type(of: self)), test: Self.methodName(fromTestName: name), filePath: "\(file)")
+    }
+
+    /// Stops the VCR, reports its problems at `file`:`line`, and returns what the body returned.
+    private func finish<Value>(
+        _ vcr: VCR, _ settings: CassetteSettings, _ outcome: Result<Value, any Error>, file: StaticString, line: UInt
+    ) throws -> Value {
+        let report = vcr.stop()
+        for failure in settings.failures(in: report) {
+            XCTFail(failure, file: file, line: line)
+        }
+        let location = "\(("\(file)" as NSString).lastPathComponent):\(line)"
+        let problems = ReplayProblems(report: report, allowingUnused: settings.allowingUnused)
+        return try outcome.mapError { problems.shortening($0, reportedAt: location) }.get()
+    }
+
+    /// The test method's name within XCTest's name of a test: `testChat` from
+    /// `-[ChatTests testChat]` (Apple platforms) or `ChatTests.testChat` (Linux).
+    static func methodName(fromTestName name: String) -> String {
+        if name.hasPrefix("-["), name.hasSuffix("]"), let space = name.lastIndex(of: " ") {
+            return String(name[name.index(after: space)..<name.index(before: name.endIndex)])
+        }
+        return name.split(separator: ".").last.map(String.init) ?? name
+    }
+}
+#endif
