@@ -42,6 +42,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
+        .testTarget(name: "VCRTestingTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
         .testTarget(
             name: "VCRTests",
             dependencies: [

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import VCR
+import VCRCassette
+
+@testable import VCRTesting
+
+@Suite struct CassetteTraitTests {
+    @Test(.cassette())
+    func defaultCassetteIsNamedAfterSuiteAndTest() async throws {
+        let vcr = try #require(VCR.current)
+        #expect(vcr.cassettePath.hasSuffix("/Cassettes/CassetteTraitTests/defaultCassetteIsNamedAfterSuiteAndTest.yaml"))
+        #expect(try await Whoami.cassette(using: vcr.session) == "CassetteTraitTests/defaultCassetteIsNamedAfterSuiteAndTest")
+    }
+
+    @Test(.cassette("VCRTestingTests/whoami"))
+    func namedCassetteIsAPathUnderTheCassetteDirectory() async throws {
+        let vcr = try #require(VCR.current)
+        #expect(vcr.cassettePath.hasSuffix("/Cassettes/VCRTestingTests/whoami.yaml"))
+        #expect(try await Whoami.cassette(using: vcr.session) == "VCRTestingTests/whoami")
+    }
+
+    @Test func noVCROutsideTheTrait() {
+        #expect(VCR.current == nil)
+    }
+
+    @Test func defaultNamesComeFromSuitesAndTheFunction() throws {
+        let test = try #require(Test.current)
+        #expect(CassetteTrait.group(of: test) == "CassetteTraitTests")
+        #expect(CassetteTrait.name(of: test) == "defaultNamesComeFromSuitesAndTheFunction")
+    }
+
+    @Test func unmatchedRequestIsAnIssueAtTheTraitWithTheMismatchReport() async throws {
+        let line = #line + 1
+        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami")
+        let issues = try await issues(whileRunning: trait) { vcr in
+            _ = try await vcr.session.data(for: Whoami.unknownRequest)
+        }
+        let issue = try #require(issues.first)
+        #expect(issues.count == 1)
+        #expect(issue.sourceLocation?.line == line)
+        #expect(issue.sourceLocation?.fileID == #fileID)
+        let message = issue.comments.map(\.rawValue).joined()
+        #expect(message.contains("POST https://api.example.com/v1/orders?status=open"))
+        #expect(message.contains("VCRTestingTests/whoami.yaml"))
+    }
+
+    @Test func unusedInteractionsAreAnIssueWhenNotAllowed() async throws {
+        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami", allowingUnused: false)
+        let issues = try await issues(whileRunning: trait) { _ in }
+        let message = try #require(issues.first).comments.map(\.rawValue).joined()
+        #expect(issues.count == 1)
+        #expect(message.contains("1 of 1 interactions"))
+        #expect(message.contains("#0 GET https://api.example.com/v1/whoami"))
+    }
+
+    @Test func unusedInteractionsAreAllowedByDefault() async throws {
+        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami")
+        try await trait.provideScope(for: try #require(Test.current), testCase: Test.Case.current) {}
+    }
+
+    @Test func missingCassetteIsAnIssueAndTheTestDoesNotRun() async throws {
+        let trait: CassetteTrait = .cassette("VCRTestingTests/missing")
+        let ran = Box<Bool>()
+        let issues = try await issues(whileRunning: trait) { _ in ran.value = true }
+        let issue = try #require(issues.first)
+        #expect(ran.value == nil)
+        guard case .errorCaught(let error) = issue.kind else {
+            Issue.record("expected a caught error, found \(issue.kind)")
+            return
+        }
+        #expect((error as? CassetteError)?.path.hasSuffix("Cassettes/VCRTestingTests/missing.yaml") == true)
+    }
+
+    @Test func otherErrorsOfTheTestPassThrough() async throws {
+        struct Unrelated: Error {}
+        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami")
+        await #expect(throws: Unrelated.self) {
+            try await trait.provideScope(for: try #require(Test.current), testCase: Test.Case.current) {
+                throw Unrelated()
+            }
+        }
+    }
+
+    /// Runs `body` inside the trait's scope, as Swift Testing would around a
+    /// test, and returns the issues the scope recorded.
+    private func issues(
+        whileRunning trait: CassetteTrait, _ body: @escaping @Sendable (VCR) async throws -> Void
+    ) async throws -> [Issue] {
+        let test = try #require(Test.current)
+        let recorded = Box<[Issue]>()
+        try await withKnownIssue {
+            try await trait.provideScope(for: test, testCase: Test.Case.current) {
+                try await body(try #require(VCR.current))
+            }
+        } matching: { issue in
+            recorded.update(startingWith: []) { $0.append(issue) }
+            return true
+        }
+        return recorded.value ?? []
+    }
+}
