@@ -43,6 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
         .testTarget(name: "VCRTestingTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
+        .testTarget(name: "ExampleTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
         .testTarget(
             name: "VCRTests",
             dependencies: [
