@@ -142,8 +142,17 @@ import VCRCassette
         let interactions = (0..<100).map { Fixtures.interaction($0, url: "https://api.example.com/items/\($0 % 10)") }
         let index = InteractionIndex(interactions: interactions, matchers: .default)
         let request = index.prepare(InterceptedRequest(method: "GET", url: "https://api.example.com/items/3"))
-        #expect(index.candidates(for: request) == Array(stride(from: 3, to: 100, by: 10)))
+        #expect(index.bucket(for: request).map { index.buckets[$0] } == Array(stride(from: 3, to: 100, by: 10)))
+        let other = index.prepare(InterceptedRequest(method: "POST", url: "https://api.example.com/items/3"))
+        #expect(index.bucket(for: other) == nil)
         let unkeyed = InteractionIndex(interactions: interactions, matchers: [.path])
-        #expect(unkeyed.candidates(for: unkeyed.prepare(request.request)).count == 100)
+        #expect(unkeyed.buckets == [Array(0..<100)])
+    }
+
+    @Test func manyIdenticalRequestsAreServedInFileOrder() {
+        let vcr = vcr((0..<500).map { Fixtures.interaction($0) })
+        let request = InterceptedRequest(method: "GET", url: "https://api.example.com/items")
+        #expect((0..<500).map { _ in served(vcr, request) } == Array(0..<500))
+        #expect(served(vcr, request) == nil)
     }
 }

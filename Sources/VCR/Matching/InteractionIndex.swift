@@ -15,20 +15,30 @@ struct InteractionIndex: Sendable {
     let matchers: [Matcher]
     /// Every interaction, in file order.
     let interactions: [PreparedInteraction]
+    /// For each bucket, the positions of its interactions in file order.
+    let buckets: [[Int]]
     private let keysMethod: Bool
     private let keysURL: Bool
-    private let buckets: [Key: [Int]]
+    private let bucketsByKey: [Key: Int]
 
     init(interactions: [Interaction], matchers: [Matcher]) {
         self.matchers = matchers
         self.interactions = interactions.map { PreparedInteraction($0, matchers: matchers) }
         keysMethod = matchers.contains { if case .method = $0.rule { true } else { false } }
         keysURL = matchers.contains { if case .url = $0.rule { true } else { false } }
-        var buckets: [Key: [Int]] = [:]
+        var buckets: [[Int]] = []
+        var bucketsByKey: [Key: Int] = [:]
         for (position, prepared) in self.interactions.enumerated() {
-            buckets[Self.key(prepared.subject, method: keysMethod, url: keysURL), default: []].append(position)
+            let key = Self.key(prepared.subject, method: keysMethod, url: keysURL)
+            if let bucket = bucketsByKey[key] {
+                buckets[bucket].append(position)
+            } else {
+                bucketsByKey[key] = buckets.count
+                buckets.append([position])
+            }
         }
         self.buckets = buckets
+        self.bucketsByKey = bucketsByKey
     }
 
     private static func key(_ subject: MatchSubject, method: Bool, url: Bool) -> Key {
@@ -40,10 +50,10 @@ struct InteractionIndex: Sendable {
         PreparedRequest(request, matchers: matchers)
     }
 
-    /// The positions, in file order, of the interactions that can match: those
-    /// with the request's method and URL when the matchers compare them.
-    func candidates(for request: PreparedRequest) -> [Int] {
-        buckets[Self.key(request.subject, method: keysMethod, url: keysURL)] ?? []
+    /// The bucket of the interactions that can match: those with the request's
+    /// method and URL when the matchers compare them; nil when there are none.
+    func bucket(for request: PreparedRequest) -> Int? {
+        bucketsByKey[Self.key(request.subject, method: keysMethod, url: keysURL)]
     }
 
     /// Whether the interaction at `position` passes every matcher.

@@ -6,6 +6,9 @@ struct ReplayState: Sendable {
     var used: [Bool]
     /// For each interaction, the serial number of the last request it answered; 0 if none.
     var lastServed: [Int]
+    /// For each bucket of the index, how many of its first interactions are used:
+    /// the search for an unused match starts there.
+    var usedPrefix: [Int]
     /// The number of requests answered so far.
     var servedCount = 0
     var unmatchedRequests: [MismatchError] = []
@@ -13,15 +16,20 @@ struct ReplayState: Sendable {
     /// The report, once the VCR is stopped.
     var finalReport: ReplayReport?
 
-    init(interactionCount: Int) {
+    init(interactionCount: Int, bucketCount: Int) {
         used = Array(repeating: false, count: interactionCount)
         lastServed = Array(repeating: 0, count: interactionCount)
+        usedPrefix = Array(repeating: 0, count: bucketCount)
     }
 
-    /// Marks the interaction at `position` as having answered a request.
-    mutating func serve(_ position: Int) {
+    /// Marks the interaction at `position`, of the bucket holding `positions`,
+    /// as having answered a request.
+    mutating func serve(_ position: Int, bucket: Int, positions: [Int]) {
         servedCount += 1
         used[position] = true
         lastServed[position] = servedCount
+        while usedPrefix[bucket] < positions.count, used[positions[usedPrefix[bucket]]] {
+            usedPrefix[bucket] += 1
+        }
     }
 }

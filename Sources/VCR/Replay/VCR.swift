@@ -76,7 +76,7 @@ public final class VCR: Sendable {
         self.options = options
         index = InteractionIndex(interactions: cassette.interactions, matchers: options.matchers)
         explainer = MismatchExplainer(index: index, cassettePath: path)
-        state = Locked(ReplayState(interactionCount: cassette.interactions.count))
+        state = Locked(ReplayState(interactionCount: cassette.interactions.count, bucketCount: index.buckets.count))
         session = URLSession(configuration: Self.configuration(id: id, base: .ephemeral))
         VCRRegistry.shared.register(self)
     }
@@ -150,38 +150,38 @@ public final class VCR: Sendable {
     /// explains why none does.
     func resolve(_ request: InterceptedRequest) -> Resolution {
         let prepared = index.prepare(request)
-        let candidates = index.candidates(for: prepared)
-        var stopped = false
-        for position in candidates {
-            let isUsed = state.withLock { state in
-                stopped = state.finalReport != nil
-                return state.used[position]
-            }
-            if stopped { break }
+        guard let bucket = index.bucket(for: prepared) else { return fail(prepared) }
+        let positions = index.buckets[bucket]
+        var offset = state.withLock { $0.usedPrefix[bucket] }
+        while offset < positions.count {
+            let position = positions[offset]
+            offset += 1
+            let (isUsed, isStopped) = state.withLock { ($0.used[position], $0.finalReport != nil) }
+            if isStopped { return fail(prepared) }
             guard !isUsed, index.matches(prepared, at: position) else { continue }
             let served = state.withLock { state in
                 guard !state.used[position], state.finalReport == nil else { return false }
-                state.serve(position)
+                state.serve(position, bucket: bucket, positions: positions)
                 return true
             }
             if served { return .replay(index.interactions[position].interaction) }
         }
-        if options.allowsRepeats, !stopped,
-            let position = lastServedMatch(prepared, among: candidates)
-        {
+        if options.allowsRepeats, let position = lastServedMatch(prepared, bucket: bucket) {
             return .replay(index.interactions[position].interaction)
         }
         return fail(prepared)
     }
 
-    /// Among matching interactions, the one that answered a request last; marks it served again.
-    private func lastServedMatch(_ request: PreparedRequest, among candidates: [Int]) -> Int? {
-        let matching = candidates.filter { index.matches(request, at: $0) }
+    /// Among the bucket's matching interactions, the one that answered a
+    /// request last; marks it served again.
+    private func lastServedMatch(_ request: PreparedRequest, bucket: Int) -> Int? {
+        let positions = index.buckets[bucket]
+        let matching = positions.filter { index.matches(request, at: $0) }
         return state.withLock { state in
             guard state.finalReport == nil,
                 let position = matching.max(by: { state.lastServed[$0] < state.lastServed[$1] })
             else { return nil }
-            state.serve(position)
+            state.serve(position, bucket: bucket, positions: positions)
             return position
         }
     }
