@@ -173,17 +173,38 @@ import FoundationNetworking
 
     @Test func configureInsertsTheInterceptorFirstOnce() {
         final class Other: URLProtocol {}
-        let vcr = vcr([])
+        let first = vcr([])
+        let second = vcr([])
         let configuration = URLSessionConfiguration.default
         configuration.protocolClasses = [Other.self]
-        configuration.httpAdditionalHeaders = ["User-Agent": "test"]
-        vcr.configure(configuration)
-        vcr.configure(configuration)
+        first.configure(configuration)
+        first.configure(configuration)
+        second.configure(configuration)
         let classes = configuration.protocolClasses ?? []
         #expect(classes.count == 2)
-        #expect(classes.first == ReplayProtocol.self)
+        #expect((classes.first as? ReplayProtocol.Type)?.slot == second.slot)
         #expect(classes.last == Other.self)
-        #expect(configuration.httpAdditionalHeaders?["User-Agent"] as? String == "test")
+        #expect(first.slot != second.slot)
+    }
+
+    @Test func aReconfiguredSessionIsAnsweredByTheLastVCR() async throws {
+        let first = vcr([Fixtures.interaction(0, body: "first")])
+        let second = vcr([Fixtures.interaction(0, body: "second")])
+        let configuration = first.makeConfiguration()
+        second.configure(configuration)
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        #expect(try await session.data(for: URLRequest(url: itemsURL)).0 == Data("second".utf8))
+        #expect(first.stop().servedCount == 0)
+        #expect(second.stop().servedCount == 1)
+    }
+
+    @Test(arguments: [0, 1, 2, 3, 6, 255, 256, 1_000_003])
+    func everySlotHasItsOwnInterceptorClass(_ number: Int) {
+        let slotClass = ReplayProtocol.slotClass(number)
+        #expect(slotClass.slot == number)
+        #expect(slotClass == ReplayProtocol.slotClass(number))
+        #expect(slotClass != ReplayProtocol.slotClass(number + 1))
     }
 
     #if canImport(FoundationNetworking)

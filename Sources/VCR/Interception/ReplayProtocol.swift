@@ -7,12 +7,10 @@ import FoundationNetworking
 /// The interceptor: a `URLProtocol` that answers HTTP requests from the VCR
 /// owning the request's session, and never from the network.
 ///
-/// The owning VCR is named by the ``vcrHeader`` field: in the request's own
-/// headers when they carry it, otherwise in the `httpAdditionalHeaders` of the
-/// session's configuration. FoundationNetworking does not merge those into the
-/// request a protocol sees, so on Linux the configuration is read from the
-/// task's session (see ``TaskInspection``).
-final class ReplayProtocol: URLProtocol {
+/// Each VCR has a subclass of its own (see ``ReplaySlot``), which it puts first
+/// in the `protocolClasses` of the configurations it prepares; the class names
+/// the VCR when a request comes in. This class itself answers no request.
+class ReplayProtocol: URLProtocol {
     /// A weak reference to the protocol that delayed delivery steps can carry.
     private struct Reference: @unchecked Sendable {
         // @unchecked: URLProtocol is not Sendable, but its client may be called
@@ -20,8 +18,8 @@ final class ReplayProtocol: URLProtocol {
         weak var target: ReplayProtocol?
     }
 
-    /// The header field naming the VCR that owns a session.
-    static let vcrHeader = "X-VCR-ID"
+    /// The slot of the VCR this class serves; nil for this base class.
+    class var slot: Int? { nil }
 
     private let delivery = Locked<ResponseDelivery?>(nil)
 
@@ -37,9 +35,7 @@ final class ReplayProtocol: URLProtocol {
     override func startLoading() {
         let inspection = TaskInspection(task: task)
         let summary = "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")"
-        let configurationHeaders = Self.headers(of: inspection.session?.configuration)
-        let id = request.value(forHTTPHeaderField: Self.vcrHeader) ?? configurationHeaders[Self.vcrHeader]
-        guard let vcr = id.flatMap(VCRRegistry.shared.vcr(id:)) else {
+        guard let vcr = Self.slot.flatMap(VCRRegistry.shared.vcr(slot:)) else {
             fail(ReplayError.noVCR(request: summary))
             return
         }
@@ -55,7 +51,8 @@ final class ReplayProtocol: URLProtocol {
         let intercepted = InterceptedRequest(
             method: request.httpMethod ?? "GET",
             url: request.url?.absoluteString ?? "",
-            headers: Self.mergedHeaders(request.allHTTPHeaderFields ?? [:], under: configurationHeaders),
+            headers: Self.mergedHeaders(
+                request.allHTTPHeaderFields ?? [:], under: Self.headers(of: inspection.session?.configuration)),
             body: body)
         switch vcr.resolve(intercepted) {
         case .replay(let interaction):
@@ -103,8 +100,9 @@ final class ReplayProtocol: URLProtocol {
         return headers
     }
 
-    /// The request's header fields over the configuration's (which a real
-    /// request would carry too), without the VCR's own field.
+    /// The request's header fields over the configuration's, which a real
+    /// request would carry too but FoundationNetworking leaves out of the
+    /// request a protocol sees.
     private static func mergedHeaders(_ own: [String: String], under additional: [String: String]) -> [String: [String]] {
         var merged: [String: [String]] = [:]
         let ownNames = Set(own.keys.map { $0.lowercased() })
@@ -114,7 +112,6 @@ final class ReplayProtocol: URLProtocol {
         for (name, value) in own {
             merged[name] = [value]
         }
-        merged = merged.filter { $0.key.lowercased() != vcrHeader.lowercased() }
         return merged
     }
 }

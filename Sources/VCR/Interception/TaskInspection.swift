@@ -83,7 +83,7 @@ struct TaskInspection {
     }
     #else
     /// On Apple platforms every chunk reaches every kind of caller, and the
-    /// VCR's id arrives in the request's headers.
+    /// request carries the session's additional headers.
     init(task: URLSessionTask?) {
         self.init(session: nil, deliversEveryChunk: true, uploadBody: nil)
     }

@@ -46,8 +46,10 @@ public final class VCR: Sendable {
     /// session with a data delegate from ``makeConfiguration()``.
     public let session: URLSession
 
-    /// Identifies this VCR in the configurations it prepares.
-    let id: String
+    /// Identifies this VCR; its interceptor class is ``ReplayProtocol/slotClass(_:)`` of it.
+    let slot: Int
+    /// The interceptor class the configurations this VCR prepares list first.
+    private let protocolClass: ReplayProtocol.Type
     private let index: InteractionIndex
     private let explainer: MismatchExplainer
     private let state: Locked<ReplayState>
@@ -69,20 +71,22 @@ public final class VCR: Sendable {
 
     /// Replays a cassette already in memory; `path` names it in reports.
     public init(cassette: Cassette, path: String, mode: Mode = .never, options: Options = Options()) {
-        let id = UUID().uuidString
-        self.id = id
+        slot = VCRRegistry.shared.reserveSlot()
+        protocolClass = ReplayProtocol.slotClass(slot)
         self.cassettePath = path
         self.mode = mode
         self.options = options
         index = InteractionIndex(interactions: cassette.interactions, matchers: options.matchers)
         explainer = MismatchExplainer(index: index, cassettePath: path)
         state = Locked(ReplayState(interactionCount: cassette.interactions.count, bucketCount: index.buckets.count))
-        session = URLSession(configuration: Self.configuration(id: id, base: .ephemeral))
+        let configuration = URLSessionConfiguration.ephemeral
+        Self.configure(configuration, with: protocolClass)
+        session = URLSession(configuration: configuration)
         VCRRegistry.shared.register(self)
     }
 
     deinit {
-        VCRRegistry.shared.unregister(id: id)
+        VCRRegistry.shared.unregister(slot: slot)
         // The last reference may be released on the session's own work queue,
         // inside the interceptor; invalidating synchronously there would deadlock.
         let session = session
@@ -90,29 +94,23 @@ public final class VCR: Sendable {
     }
 
     /// Prepares a configuration so that its sessions' requests are answered by
-    /// this VCR: puts the interceptor first in `protocolClasses` and names this
-    /// VCR in `httpAdditionalHeaders`. Use it for code that creates its own
-    /// sessions, with its own delegate.
+    /// this VCR: puts this VCR's interceptor first in `protocolClasses`, in
+    /// place of any other VCR's. Use it for code that creates its own sessions,
+    /// with its own delegate.
     public func configure(_ configuration: URLSessionConfiguration) {
-        Self.configure(configuration, id: id)
+        Self.configure(configuration, with: protocolClass)
     }
 
     /// A new ephemeral configuration prepared with ``configure(_:)``.
     public func makeConfiguration() -> URLSessionConfiguration {
-        Self.configuration(id: id, base: .ephemeral)
+        let configuration = URLSessionConfiguration.ephemeral
+        configure(configuration)
+        return configuration
     }
 
-    private static func configuration(id: String, base: URLSessionConfiguration) -> URLSessionConfiguration {
-        configure(base, id: id)
-        return base
-    }
-
-    private static func configure(_ configuration: URLSessionConfiguration, id: String) {
-        let others = (configuration.protocolClasses ?? []).filter { $0 != ReplayProtocol.self }
-        configuration.protocolClasses = [ReplayProtocol.self] + others
-        var headers = configuration.httpAdditionalHeaders ?? [:]
-        headers[ReplayProtocol.vcrHeader] = id
-        configuration.httpAdditionalHeaders = headers
+    private static func configure(_ configuration: URLSessionConfiguration, with protocolClass: ReplayProtocol.Type) {
+        let others = (configuration.protocolClasses ?? []).filter { !($0 is ReplayProtocol.Type) }
+        configuration.protocolClasses = [protocolClass] + others
     }
 
     /// Ends the replay: later requests fail with ``ReplayError/stopped(request:cassettePath:)``,
@@ -134,7 +132,7 @@ public final class VCR: Sendable {
             state.finalReport = report
             return report
         }
-        VCRRegistry.shared.release(id: id)
+        VCRRegistry.shared.release(slot: slot)
         return report
     }
 

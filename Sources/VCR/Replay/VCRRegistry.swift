@@ -1,5 +1,8 @@
-/// The live VCRs of the process, by id, so the interceptor can find the one
-/// that owns a request's session while several run in parallel.
+/// The live VCRs of the process, by slot number, so the interceptor can find
+/// the one that owns a request's session while several run in parallel.
+///
+/// Slot numbers are never reused: a session left over from a VCR that is gone
+/// finds no VCR rather than another one's cassette.
 ///
 /// The registry keeps a VCR alive until it is stopped: a caller may let go of
 /// its VCR while sessions it configured still send requests (Swift may release
@@ -21,30 +24,43 @@ final class VCRRegistry: Sendable {
     /// The registry of the process.
     static let shared = VCRRegistry()
 
-    private let entries = Locked<[String: Entry]>([:])
+    private struct State {
+        var entries: [Int: Entry] = [:]
+        var nextSlot = 0
+    }
 
-    /// Adds a VCR, keeping it alive until ``release(id:)``.
+    private let state = Locked(State())
+
+    /// Reserves the slot number of a new VCR.
+    func reserveSlot() -> Int {
+        state.withLock { state in
+            defer { state.nextSlot += 1 }
+            return state.nextSlot
+        }
+    }
+
+    /// Adds a VCR, keeping it alive until ``release(slot:)``.
     func register(_ vcr: VCR) {
-        entries.withLock { $0[vcr.id] = Entry(vcr) }
+        state.withLock { $0.entries[vcr.slot] = Entry(vcr) }
     }
 
     /// Stops keeping a VCR alive; it stays reachable while others keep it.
-    func release(id: String) {
-        let vcr = entries.withLock { entries in
-            defer { entries[id]?.retained = nil }
-            return entries[id]?.retained
+    func release(slot: Int) {
+        let vcr = state.withLock { state in
+            defer { state.entries[slot]?.retained = nil }
+            return state.entries[slot]?.retained
         }
         // The VCR may be deinitialised here, outside the lock.
         _ = vcr
     }
 
     /// Forgets a VCR that is being deinitialised.
-    func unregister(id: String) {
-        entries.withLock { $0[id] = nil }
+    func unregister(slot: Int) {
+        state.withLock { $0.entries[slot] = nil }
     }
 
-    /// The VCR with this id, if it is alive.
-    func vcr(id: String) -> VCR? {
-        entries.withLock { $0[id]?.vcr }
+    /// The VCR in this slot, if it is alive.
+    func vcr(slot: Int) -> VCR? {
+        state.withLock { $0.entries[slot]?.vcr }
     }
 }
