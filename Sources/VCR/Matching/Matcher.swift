@@ -32,6 +32,7 @@ public struct Matcher: Sendable, CustomStringConvertible {
         self.rule = rule
     }
 
+    /// The matcher's ``name``.
     public var description: String { name }
 
     /// The methods are equal (`GET`, `POST`, …).

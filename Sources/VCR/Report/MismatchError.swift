@@ -31,5 +31,6 @@ public struct MismatchError: Error, LocalizedError, CustomStringConvertible, Sen
     /// The full explanation.
     public let description: String
 
+    /// The same text as ``description``.
     public var errorDescription: String? { description }
 }

@@ -10,6 +10,7 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
     /// The request's `httpBodyStream` could not be read.
     case unreadableBody(request: String, reason: String)
 
+    /// What went wrong and what to do about it.
     public var description: String {
         switch self {
         case .noVCR(let request):
@@ -23,5 +24,6 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
         }
     }
 
+    /// The same text as ``description``.
     public var errorDescription: String? { description }
 }

@@ -36,6 +36,7 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
         }
     }
 
+    /// A summary: the counts, then one line per failed request and unused interaction.
     public var description: String {
         var lines = [
             "VCR replayed \(cassettePath): \(servedCount) request\(servedCount == 1 ? "" : "s") answered, "
@@ -56,6 +57,7 @@ public struct ReplayFailure: Error, CustomStringConvertible, Sendable {
     /// Whether unused interactions were allowed.
     public let allowingUnused: Bool
 
+    /// The report's summary, each mismatch explained in full, and what unused interactions mean.
     public var description: String {
         var sections = [report.description]
         sections += report.unmatchedRequests.map(\.description)
