@@ -1,0 +1,132 @@
+import Foundation
+
+/// Reading typed field values; `field` names the field in errors, such as "`proto`".
+extension CassetteDecoder {
+    /// Reads a string; null is empty, `!!binary` is decoded (invalid UTF-8 becomes U+FFFD).
+    mutating func decodeString(for field: @autoclosure () -> String) throws(CassetteError) -> String {
+        let event = try events.next()
+        guard event.kind == .scalar else { throw mismatch(event, expected: "a string for \(field())") }
+        return try string(of: event, for: field())
+    }
+
+    /// Reads a 64-bit integer; null is 0.
+    mutating func decodeInteger(for field: @autoclosure () -> String) throws(CassetteError) -> Int64 {
+        let event = try events.next()
+        guard event.kind == .scalar else { throw mismatch(event, expected: "an integer for \(field())") }
+        if event.isNull { return 0 }
+        guard let value = ScalarText.integer(event.text) else {
+            throw failure(.invalidValue, at: event, "expected an integer for \(field()), found \(describe(event))")
+        }
+        return value
+    }
+
+    /// Reads an integer; null is 0.
+    mutating func decodeInt(for field: @autoclosure () -> String) throws(CassetteError) -> Int {
+        Int(try decodeInteger(for: field()))
+    }
+
+    /// Reads a boolean; null is false.
+    mutating func decodeBoolean(for field: @autoclosure () -> String) throws(CassetteError) -> Bool {
+        let event = try events.next()
+        guard event.kind == .scalar else { throw mismatch(event, expected: "`true` or `false` for \(field())") }
+        if event.isNull { return false }
+        guard let value = ScalarText.boolean(event.text) else {
+            throw failure(
+                .invalidValue, at: event, "expected `true` or `false` for \(field()), found \(describe(event))")
+        }
+        return value
+    }
+
+    /// Reads a Go duration string; null is zero.
+    mutating func decodeDuration(for field: @autoclosure () -> String) throws(CassetteError) -> GoDuration {
+        let event = try events.next()
+        guard event.kind == .scalar else {
+            throw mismatch(event, expected: "a Go duration such as `1.5s` for \(field())")
+        }
+        if event.isNull { return .zero }
+        guard let duration = GoDuration(String(decoding: event.text, as: UTF8.self)) else {
+            throw failure(
+                .invalidValue, at: event,
+                "expected a Go duration such as `1.5s` for \(field()), found \(describe(event))")
+        }
+        return duration
+    }
+
+    /// Reads a body: the scalar's bytes, or the bytes a `!!binary` scalar encodes; null is empty.
+    mutating func decodeBody(for field: @autoclosure () -> String) throws(CassetteError) -> Data {
+        let event = try events.next()
+        guard event.kind == .scalar else { throw mismatch(event, expected: "a string or `!!binary` for \(field())") }
+        if event.isBinary { return try binary(of: event, for: field()) }
+        if event.isNull || event.text.isEmpty { return Data() }
+        return Data(buffer: event.text)
+    }
+
+    /// Reads a sequence of strings; null is empty.
+    mutating func decodeStrings(for field: @autoclosure () -> String) throws(CassetteError) -> [String] {
+        let event = try events.next()
+        if event.isNull { return [] }
+        guard event.kind == .sequenceStart else {
+            throw mismatch(event, expected: "a sequence of strings for \(field())")
+        }
+        evidence.noteSequence(event, keyColumn: keyColumn)
+        var values: [String] = []
+        while true {
+            let item = try events.next()
+            if item.kind == .sequenceEnd { return values }
+            guard item.kind == .scalar else { throw mismatch(item, expected: "a string in \(field())") }
+            values.append(try string(of: item, for: field()))
+        }
+    }
+
+    /// Reads a mapping of names to sequences of strings (headers, trailer, form); null is empty.
+    mutating func decodeFields(for field: @autoclosure () -> String) throws(CassetteError) -> [String: [String]] {
+        let event = try events.next()
+        if event.isNull { return [:] }
+        guard event.kind == .mappingStart else {
+            throw mismatch(event, expected: "a mapping of names to sequences of strings for \(field())")
+        }
+        var fields: [String: [String]] = [:]
+        while true {
+            let key = try events.next()
+            if key.kind == .mappingEnd { return fields }
+            guard key.kind == .scalar else { throw mismatch(key, expected: "a name in \(field())") }
+            let name = try string(of: key, for: "a name in \(field())")
+            keyColumn = key.column
+            let values = try decodeStrings(for: "`\(name)` in \(field())")
+            guard fields.updateValue(values, forKey: name) == nil else { throw duplicateKey(key, named: name) }
+        }
+    }
+
+    /// Skips a value of any shape (an unknown key's), however large.
+    mutating func skipValue() throws(CassetteError) {
+        let event = try events.next()
+        guard event.kind == .sequenceStart || event.kind == .mappingStart else { return }
+        var open = 1
+        while open > 0 {
+            switch try events.next().kind {
+            case .sequenceStart, .mappingStart: open += 1
+            case .sequenceEnd, .mappingEnd: open -= 1
+            default: break
+            }
+        }
+    }
+
+    /// A scalar's text; null is empty, `!!binary` is decoded (invalid UTF-8 becomes U+FFFD).
+    private func string(of scalar: YAMLEvent, for field: @autoclosure () -> String) throws(CassetteError) -> String {
+        if scalar.isBinary { return String(decoding: try binary(of: scalar, for: field()), as: UTF8.self) }
+        if scalar.isNull { return "" }
+        return String(decoding: scalar.text, as: UTF8.self)
+    }
+
+    /// The bytes a `!!binary` scalar's base64 text encodes.
+    private func binary(of scalar: YAMLEvent, for field: @autoclosure () -> String) throws(CassetteError) -> Data {
+        do throws(Base64.DecodingError) {
+            return try Base64.decode(scalar.text)
+        } catch {
+            throw failure(
+                .invalidValue, at: scalar,
+                "expected base64 for the `!!binary` value of \(field()), found invalid base64: "
+                    + "\(error.reason) (character \(error.offset + 1) of the value)")
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Builds a ``Cassette`` straight from libyaml's events, in one pass and
+/// without an intermediate document tree.
+///
+/// Each `decode…` method reads one value, starting with its first event.
+struct CassetteDecoder: ~Copyable {
+    /// The events being decoded.
+    var events: YAMLEventReader
+    /// What the text shows of its layout so far.
+    var evidence = LayoutEvidence()
+    /// The column of the mapping key read last, for ``LayoutEvidence``.
+    var keyColumn = 0
+
+    private static let cassetteShape = "a cassette: a mapping with `version: 2` and `interactions`"
+
+    /// Reads the cassette in `input`; `path` names the input in errors.
+    static func decode(_ input: YAMLInput, path: String) throws(CassetteError) -> Cassette {
+        if case .bytes(let bytes) = input, bytes.isEmpty {
+            throw CassetteError(.unexpectedNode, path: path, line: 1, column: 1, message: emptyFile)
+        }
+        var decoder = CassetteDecoder(events: try YAMLEventReader(input: input, path: path))
+        return try decoder.decodeStream()
+    }
+
+    private static let emptyFile = "found an empty file; expected \(cassetteShape)"
+
+    private mutating func decodeStream() throws(CassetteError) -> Cassette {
+        _ = try events.next()  // STREAM-START
+        let document = try events.next()
+        guard document.kind == .documentStart else {
+            let isEmpty = document.line == 0 && document.column == 0
+            throw failure(
+                .unexpectedNode, at: document,
+                isEmpty ? Self.emptyFile : "found no YAML document; expected \(Self.cassetteShape)")
+        }
+        let root = try events.next()
+        guard root.kind == .mappingStart else { throw mismatch(root, expected: Self.cassetteShape) }
+        let interactions = try decodeRoot(startingAt: root)
+        _ = try events.next()  // DOCUMENT-END, which libyaml's grammar puts here
+        let end = try events.next()
+        guard end.kind == .streamEnd else {
+            throw failure(.unexpectedNode, at: end, "found a second YAML document; expected one cassette per file")
+        }
+        return Cassette(interactions: interactions, layout: evidence.layout)
+    }
+
+    private mutating func decodeRoot(startingAt root: YAMLEvent) throws(CassetteError) -> [Interaction] {
+        var keys = MappingKeys<RootKey>()
+        var interactions: [Interaction] = []
+        var hasVersion = false
+        while let entry = try nextEntry(&keys) {
+            switch entry {
+            case .field(.version):
+                try decodeVersion()
+                hasVersion = true
+            case .field(.interactions):
+                interactions = try decodeInteractions()
+            case .unknown:
+                try skipValue()
+            }
+        }
+        guard hasVersion else { throw unsupportedVersion("0 (no `version` key)", at: root) }
+        return interactions
+    }
+
+    private mutating func decodeVersion() throws(CassetteError) {
+        let event = try events.next()
+        guard event.kind == .scalar else { throw mismatch(event, expected: "the integer 2 for `version`") }
+        guard !event.isNull else { throw unsupportedVersion("0", at: event) }
+        guard ScalarText.integer(event.text) == Int64(Cassette.formatVersion) else {
+            throw unsupportedVersion(String(decoding: event.text, as: UTF8.self), at: event)
+        }
+    }
+
+    private func unsupportedVersion(_ version: String, at event: YAMLEvent) -> CassetteError {
+        failure(
+            .unsupportedVersion, at: event,
+            "unsupported cassette version format: \(version); expected `version: \(Cassette.formatVersion)`. "
+                + "Re-record the cassette with go-vcr v3 or later (or delete it so that it is recorded again)")
+    }
+
+    private mutating func decodeInteractions() throws(CassetteError) -> [Interaction] {
+        let event = try events.next()
+        if event.isNull { return [] }
+        guard event.kind == .sequenceStart else {
+            throw mismatch(event, expected: "a sequence of interactions for `interactions`")
+        }
+        evidence.noteSequence(event, keyColumn: keyColumn)
+        var interactions: [Interaction] = []
+        while true {
+            let item = try events.next()
+            if item.kind == .sequenceEnd { return interactions }
+            guard item.kind == .mappingStart else {
+                throw mismatch(item, expected: "a mapping with `id`, `request` and `response` for an interaction")
+            }
+            interactions.append(try decodeInteraction())
+        }
+    }
+
+    private mutating func decodeInteraction() throws(CassetteError) -> Interaction {
+        var interaction = Interaction(id: 0, request: Self.emptyRequest, response: Self.emptyResponse)
+        var keys = MappingKeys<InteractionKey>()
+        while let entry = try nextEntry(&keys) {
+            switch entry {
+            case .field(.id): interaction.id = try decodeInt(for: "`id`")
+            case .field(.request): interaction.request = try decodeRequest()
+            case .field(.response): interaction.response = try decodeResponse()
+            case .unknown: try skipValue()
+            }
+        }
+        return interaction
+    }
+
+    /// The next key of a schema mapping; nil at the mapping's end.
+    mutating func nextEntry<Key>(_ keys: inout MappingKeys<Key>) throws(CassetteError) -> MappingKeys<Key>.Entry? {
+        let event = try events.next()
+        if event.kind == .mappingEnd { return nil }
+        guard event.kind == .scalar else { throw mismatch(event, expected: "a key") }
+        keyColumn = event.column
+        guard let entry = keys.entry(for: event.text) else { throw duplicateKey(event) }
+        return entry
+    }
+}
+
+/// The keys of a cassette's top-level mapping.
+enum RootKey: String, SchemaKey {
+    case version
+    case interactions
+
+    static let table = KeyTable<Self>()
+}
+
+/// The keys of an interaction's mapping.
+enum InteractionKey: String, SchemaKey {
+    case id
+    case request
+    case response
+
+    static let table = KeyTable<Self>()
+}

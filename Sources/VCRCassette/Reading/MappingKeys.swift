@@ -1,0 +1,30 @@
+/// The keys met so far in one of the cassette's mappings: tells known keys from
+/// unknown ones and refuses a key given twice, as yaml.v3 does.
+struct MappingKeys<Key: SchemaKey> {
+    /// What a key in the mapping is.
+    enum Entry {
+        /// A key of the schema.
+        case field(Key)
+        /// A key the schema does not know; its value is skipped.
+        case unknown
+    }
+
+    private let table = Key.table
+    private var seen: UInt64 = 0
+    private var previous = -1
+    private var unknownNames: [[UInt8]] = []
+
+    /// Classifies the key spelled `text`; nil when the mapping already had it.
+    mutating func entry(for text: UnsafeBufferPointer<UInt8>) -> Entry? {
+        guard let (key, index) = table.match(text, after: previous) else {
+            guard !unknownNames.contains(where: { $0.elementsEqual(text) }) else { return nil }
+            unknownNames.append(Array(text))
+            return .unknown
+        }
+        let bit: UInt64 = 1 << index
+        guard seen & bit == 0 else { return nil }
+        seen |= bit
+        previous = index
+        return .field(key)
+    }
+}
