@@ -18,16 +18,19 @@ struct BenchmarkRun {
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: workspace) }
 
-        log.phase("reading the corpus at \(settings.corpus.path)")
-        let corpus = try Corpus(folder: settings.corpus).files.map(\.bytes)
-        log.phase("generating a cassette of \(settings.largeInteractions) interactions")
-        let large = try generateLarge(in: workspace)
-
-        try await measureLoad(corpus: corpus, large: large.bytes)
-        try await measureSave(corpus: corpus, large: large.bytes)
-        try measureMemory(large: large)
-        try await measureReplay()
-        addNotes(corpusFiles: corpus.count, corpusBytes: corpus.reduce(0) { $0 + $1.count })
+        let phases = settings.phases
+        if !phases.isDisjoint(with: [.load, .save, .memory]) {
+            log.phase("reading the corpus at \(settings.corpus.path)")
+            let corpus = try Corpus(folder: settings.corpus).files.map(\.bytes)
+            log.phase("generating a cassette of \(settings.largeInteractions) interactions")
+            let large = try generateLarge(in: workspace)
+            if phases.contains(.load) { try await measureLoad(corpus: corpus, large: large.bytes) }
+            if phases.contains(.save) { try await measureSave(corpus: corpus, large: large.bytes) }
+            if phases.contains(.memory) { try measureMemory(large: large) }
+            addInputNotes(corpusFiles: corpus.count, corpusBytes: corpus.reduce(0) { $0 + $1.count })
+        }
+        if phases.contains(.replay) { try await measureReplay() }
+        addNotes()
         print(report.render())
     }
 
@@ -145,8 +148,7 @@ struct BenchmarkRun {
 
     // MARK: Notes
 
-    private mutating func addNotes(corpusFiles: Int, corpusBytes: Int) {
-        report.note("Machine: \(Machine.summary).")
+    private mutating func addInputNotes(corpusFiles: Int, corpusBytes: Int) {
         report.note(
             "Corpus: \(corpusFiles) cassettes, \(Format.megabytes(corpusBytes)), repeated until a run lasts "
                 + "\(Format.number(settings.corpusRunSeconds, digits: 2)) s. Medians of runs taken in turns; MB = 10^6 bytes.")
@@ -159,6 +161,10 @@ struct BenchmarkRun {
         report.note(
             "Every libyaml call in this binary, ours included, runs Yams's bundled copy of libyaml 0.2.5, "
                 + "which the linker prefers to the system library, so the ratios compare like with like.")
+    }
+
+    private mutating func addNotes() {
+        report.note("Machine: \(Machine.summary).")
         if settings.isQuick {
             report.note("QUICK RUN: small inputs and few runs; the figures are a smoke test, not results.")
         }

@@ -63,7 +63,6 @@ enum ReplayBenchmark {
             })
         let medians = try await SideBySide.medians([ours, floor, loopback], log: log)
         current.clear()
-        try await current.releaseRetired()
         return Result(requests: workload.requests.count, ours: medians[0], floor: medians[1], loopback: medians[2])
     }
 
@@ -82,15 +81,9 @@ enum ReplayBenchmark {
 }
 
 /// The session (or VCR) of the running contender; replacing it invalidates the old session.
-///
-/// Replaced VCRs are kept until the end: `data(for:)` can return before the
-/// interceptor's `startLoading` has, and a VCR whose last reference goes
-/// there deinitializes on its session's queue, where invalidating the
-/// session traps (see the report).
 private final class CurrentSession {
     private(set) var vcr: VCR?
     private(set) var session: URLSession?
-    private var retired: [VCR] = []
 
     func replace(with vcr: VCR) {
         clear()
@@ -105,13 +98,6 @@ private final class CurrentSession {
     func clear() {
         session?.finishTasksAndInvalidate()
         session = nil
-        if let vcr { retired.append(vcr) }
         vcr = nil
-    }
-
-    /// Lets the replaced VCRs go, once every `startLoading` has long returned.
-    func releaseRetired() async throws {
-        try await Task.sleep(for: .milliseconds(200))
-        retired = []
     }
 }

@@ -2,6 +2,13 @@ import Foundation
 
 /// What a run measures and how long it takes: the full run, or `--quick`.
 struct Settings {
+    /// A part of the run that `--only` can pick.
+    enum Phase: String, CaseIterable {
+        case load, save, memory, match, replay
+    }
+
+    /// The parts to run; all of them unless `--only` names some.
+    var phases = Set(Phase.allCases)
     /// Whether this is the short smoke run.
     var isQuick = false
     /// Whether per-contender medians are shown on standard error.
@@ -41,7 +48,7 @@ struct Settings {
     }
 
     static let usage = """
-        usage: vcr-benchmark [--quick] [--verbose] [--corpus DIR]
+        usage: vcr-benchmark [--quick] [--verbose] [--corpus DIR] [--only PHASE,…]
 
         Measures loading, saving, matching and replaying cassettes against
         libyaml, Yams, a constant URLProtocol and a loopback HTTP server; prints
@@ -50,6 +57,7 @@ struct Settings {
           --quick        a short smoke run (small inputs, few runs)
           --verbose      show every contender's median on standard error
           --corpus DIR   the cassettes to load and save (default: ../shared/corpus)
+          --only PHASES  run only these of load, save, memory, match, replay (comma-separated)
         """
 
     /// Reads the command line; nil (after printing why) when it is not understood.
@@ -65,6 +73,14 @@ struct Settings {
                     return nil
                 }
                 corpus = URL(fileURLWithPath: path)
+            case "--only":
+                let names = remaining.popFirst()?.split(separator: ",").map(String.init) ?? []
+                let picked = names.compactMap(Phase.init(rawValue:))
+                guard !picked.isEmpty, picked.count == names.count else {
+                    FileHandle.standardError.write(Data("--only needs phases among load, save, memory, match, replay\n\(Self.usage)\n".utf8))
+                    return nil
+                }
+                phases = Set(picked)
             default:
                 FileHandle.standardError.write(Data("unknown argument `\(argument)`\n\(Self.usage)\n".utf8))
                 return nil
