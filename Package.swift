@@ -45,6 +45,10 @@ let package = Package(
         .testTarget(name: "VCRTestingTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
         .testTarget(name: "ExampleTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
         .testTarget(
+            name: "VCRCommandTests",
+            dependencies: ["VCRCommand", "VCRCassette", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
             name: "VCRTests",
             dependencies: [
                 "VCR",

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import VCRCassette
+
+@testable import VCRCommand
+
+@Suite struct FormatCommandTests {
+    /// A cassette go-vcr would write differently: single-quoted `host`, keys out of
+    /// order, header names unsorted, `body` missing from the response.
+    static let unformatted = """
+        ---
+        version: 2
+        interactions:
+        - id: 0
+          request:
+            proto: HTTP/1.1
+            proto_major: 1
+            proto_minor: 1
+            content_length: 0
+            host: ''
+            headers:
+              User-Agent:
+              - test
+              Accept:
+              - application/json
+            method: GET
+            url: https://example.com/a
+          response:
+            proto: HTTP/1.1
+            proto_major: 1
+            proto_minor: 1
+            content_length: 2
+            headers: {}
+            status: 200 OK
+            code: 200
+            duration: 1ms
+
+        """
+
+    /// ``unformatted`` as go-vcr writes it.
+    static let formatted = """
+        ---
+        version: 2
+        interactions:
+        - id: 0
+          request:
+            proto: HTTP/1.1
+            proto_major: 1
+            proto_minor: 1
+            content_length: 0
+            host: ""
+            headers:
+              Accept:
+              - application/json
+              User-Agent:
+              - test
+            url: https://example.com/a
+            method: GET
+          response:
+            proto: HTTP/1.1
+            proto_major: 1
+            proto_minor: 1
+            content_length: 2
+            body: ""
+            headers: {}
+            status: 200 OK
+            code: 200
+            duration: 1ms
+
+        """
+
+    @Test func checkFindsNothingToChangeInTheCorpus() throws {
+        let result = try runVCR(["fmt", "--check", Fixtures.corpus.path])
+        #expect(result.output == "")
+        #expect(result.error == "")
+        #expect(result.exitCode == .success)
+    }
+
+    @Test func checkListsWhatWouldChangeAndWritesNothing() throws {
+        try withTemporaryDirectory { directory in
+            let unformatted = directory + "/b-unformatted.yaml"
+            try write(Self.unformatted, to: unformatted)
+            try FileManager.default.copyItem(atPath: Fixtures.seed.path, toPath: directory + "/a-formatted.yaml")
+
+            let result = try runVCR(["fmt", "--check", directory])
+
+            #expect(result.outputLines == [unformatted])
+            #expect(result.exitCode == .failure)
+            #expect(try String(contentsOfFile: unformatted, encoding: .utf8) == Self.unformatted)
+        }
+    }
+
+    @Test func rewritesOnlyFilesWhoseBytesChange() throws {
+        try withTemporaryDirectory { directory in
+            let unformatted = directory + "/unformatted.yaml"
+            let formatted = directory + "/formatted.yaml"
+            try write(Self.unformatted, to: unformatted)
+            try FileManager.default.copyItem(atPath: Fixtures.seed.path, toPath: formatted)
+            let formattedFileNumber = try fileNumber(formatted)
+
+            let result = try runVCR(["fmt", unformatted, formatted])
+
+            #expect(result.output == "")
+            #expect(result.error == "")
+            #expect(result.exitCode == .success)
+            #expect(try String(contentsOfFile: unformatted, encoding: .utf8) == Self.formatted)
+            #expect(try fileNumber(formatted) == formattedFileNumber, "an unchanged file is not replaced")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: formatted)) == Data(contentsOf: Fixtures.seed))
+        }
+    }
+
+    @Test(arguments: [(Fixtures.seed, "indented"), (Fixtures.generated, "compact")])
+    func switchesStyleAndBackToTheOriginalBytes(cassette: URL, otherStyle: String) throws {
+        try withTemporaryDirectory { directory in
+            let copy = directory + "/" + cassette.lastPathComponent
+            try FileManager.default.copyItem(atPath: cassette.path, toPath: copy)
+            let original = try Data(contentsOf: cassette)
+            let originalStyle = otherStyle == "indented" ? "compact" : "indented"
+
+            #expect(try runVCR(["fmt", "--style", otherStyle, copy]).exitCode == .success)
+            let restyled = try Data(contentsOf: URL(fileURLWithPath: copy))
+            #expect(restyled != original)
+            let firstItem = otherStyle == "indented" ? "    - id: 0\n" : "- id: 0\n"
+            #expect(String(decoding: restyled, as: UTF8.self).hasPrefix("---\nversion: 2\ninteractions:\n" + firstItem))
+            #expect(try Cassette(yaml: restyled).interactions == Cassette(yaml: original).interactions)
+
+            let check = try runVCR(["fmt", "--check", "--style", originalStyle, copy])
+            #expect(check.outputLines == [copy])
+            #expect(check.exitCode == .failure)
+
+            #expect(try runVCR(["fmt", "--style", originalStyle, copy]).exitCode == .success)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == original)
+        }
+    }
+
+    @Test func reportsAnUnreadableCassetteAndGoesOn() throws {
+        try withTemporaryDirectory { directory in
+            let broken = directory + "/a-broken.yaml"
+            let unformatted = directory + "/b-unformatted.yaml"
+            try write(LintCommandTests.unparsable, to: broken)
+            try write(Self.unformatted, to: unformatted)
+
+            let result = try runVCR(["fmt", directory])
+
+            #expect(result.error == broken + ":6:1: malformed YAML: found unexpected end of stream while scanning a quoted scalar (at line 5, column 12)\n")
+            #expect(result.exitCode == .failure)
+            #expect(try String(contentsOfFile: unformatted, encoding: .utf8) == Self.formatted)
+        }
+    }
+
+    @Test func rejectsAnUnknownStyle() {
+        #expect(throws: (any Error).self) { try VCRCommand.parseAsRoot(["fmt", "--style", "tabs", "x.yaml"]) }
+    }
+
+    private func fileNumber(_ path: String) throws -> UInt64? {
+        try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64
+    }
+}
