@@ -21,6 +21,7 @@ struct VCRCommand: ParsableCommand {
             FormatCommand.self,
             DumpCommand.self,
             ShowCommand.self,
+            CheckCommand.self,
         ]
     )
 }
