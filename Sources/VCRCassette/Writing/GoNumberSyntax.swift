@@ -35,10 +35,13 @@ enum GoNumberSyntax {
                 continue
             }
             let digit: UInt64
-            switch byte | 0x20 {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): digit = UInt64((byte | 0x20) - UInt8(ascii: "a") + 10)
-            default: return false
+            let lower = byte | 0x20
+            if ByteScanner.isDigit(byte) {
+                digit = UInt64(byte - UInt8(ascii: "0"))
+            } else if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                digit = UInt64(lower - UInt8(ascii: "a") + 10)
+            } else {
+                return false
             }
             guard digit < UInt64(radix) else { return false }
             let (product, overflow) = value.multipliedReportingOverflow(by: UInt64(radix))
