@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "VCRTesting", targets: ["VCRTesting"]),
         .executable(name: "vcr", targets: ["VCRCommand"]),
         .executable(name: "vcr-benchmark", targets: ["VCRBenchmark"]),
+        .executable(name: "vcr-demo", targets: ["VCRDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,8 +30,9 @@ let package = Package(
         .target(name: "VCRTesting", dependencies: ["VCR"]),
         .executableTarget(
             name: "VCRCommand",
-            dependencies: ["VCR", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["VCR", "VCRCassette", "CYAML", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "VCRDemo", dependencies: ["VCR"]),
         .executableTarget(
             name: "VCRBenchmark",
             dependencies: [
