@@ -33,39 +33,54 @@ struct Contender {
     }
 }
 
+/// The timed runs of one contender, in round order.
+struct Samples {
+    /// Each run's duration, in the order the rounds ran.
+    var durations: [Duration]
+
+    /// The median duration.
+    var median: Duration {
+        let sorted = durations.sorted()
+        guard !sorted.isEmpty else { return .zero }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// Time over time against `other`: the median of the ratios of runs taken
+    /// in the same round, so that the machine's speed changing between rounds
+    /// cancels out.
+    func ratio(over other: Samples) -> Double {
+        let ratios = zip(durations, other.durations).map { $0.seconds / $1.seconds }.sorted()
+        guard !ratios.isEmpty else { return .nan }
+        let middle = ratios.count / 2
+        return ratios.count % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2
+    }
+}
+
 /// Runs contenders in turns (A B C, A B C, …), so that changes in the
-/// machine's speed during the run touch each alike, and keeps each one's median.
+/// machine's speed during the run touch each alike.
 enum SideBySide {
-    /// The median duration of each contender, in the order given.
-    static func medians(_ contenders: [Contender], log: Log) async throws -> [Duration] {
+    /// The timed runs of each contender, in the order given.
+    static func run(_ contenders: [Contender], log: Log) async throws -> [Samples] {
         for contender in contenders {
             for _ in 0..<contender.warmups {
                 try await contender.prepare()
                 keep(try await contender.work())
             }
         }
-        var samples = Array(repeating: [Duration](), count: contenders.count)
+        var samples = Array(repeating: Samples(durations: []), count: contenders.count)
         let rounds = contenders.map(\.runs).max() ?? 0
         for round in 0..<rounds {
             for (position, contender) in contenders.enumerated() where round < contender.runs {
                 try await contender.prepare()
                 let (duration, checksum) = try await Stopwatch.time { try await contender.work() }
                 keep(checksum)
-                samples[position].append(duration)
+                samples[position].durations.append(duration)
             }
         }
-        let medians = samples.map(median)
-        for (contender, value) in zip(contenders, medians) {
-            log.detail("\(contender.name): median \(Format.milliseconds(value)) of \(contender.runs) runs")
+        for (contender, result) in zip(contenders, samples) {
+            log.detail("\(contender.name): median \(Format.milliseconds(result.median)) of \(contender.runs) runs")
         }
-        return medians
-    }
-
-    /// The median of durations (the mean of the middle two for an even count).
-    static func median(_ values: [Duration]) -> Duration {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .zero }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        return samples
     }
 }

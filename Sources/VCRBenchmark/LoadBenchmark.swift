@@ -9,9 +9,9 @@ enum LoadBenchmark {
     struct Result {
         /// The bytes one timed run reads.
         var bytes: Int
-        var ours: Duration
-        var scan: Duration
-        var yams: Duration
+        var ours: Samples
+        var scan: Samples
+        var yams: Samples
     }
 
     /// Times `repetitions` passes over `files` per run.
@@ -43,10 +43,10 @@ enum LoadBenchmark {
             }
             return roots
         }
-        let medians = try await SideBySide.medians([ours, scan, yams], log: log)
+        let samples = try await SideBySide.run([ours, scan, yams], log: log)
         return Result(
             bytes: files.reduce(0) { $0 + $1.count } * repetitions,
-            ours: medians[0], scan: medians[1], yams: medians[2])
+            ours: samples[0], scan: samples[1], yams: samples[2])
     }
 
     /// How many passes over `files` make a run last at least `seconds`, judged by our reader.

@@ -12,9 +12,9 @@ enum ReplayBenchmark {
     /// The medians of one timed run of `requests` requests per contender.
     struct Result {
         var requests: Int
-        var ours: Duration
-        var floor: Duration
-        var loopback: Duration
+        var ours: Samples
+        var floor: Samples
+        var loopback: Samples
     }
 
     /// Sends every request of `workload` in turn, awaiting each response, per run.
@@ -25,28 +25,23 @@ enum ReplayBenchmark {
         let server = try LoopbackServer(body: ReplayWorkload.responseBody)
         defer { try? server.shutdown() }
         let loopbackRequests = workload.requests(to: "http://127.0.0.1:\(server.port)")
-        let current = CurrentSession()
+        let current = CurrentSession(expectedCount: workload.requests.count)
 
         let ours = Contender(
             "replay: ours", runs: runs,
             prepare: {
-                current.replace(with: VCR(cassette: workload.cassette, path: "replay.yaml"))
+                try current.replace(with: VCR(cassette: workload.cassette, path: "replay.yaml"))
             },
             work: {
                 guard let vcr = current.vcr else { return 0 }
-                let bytes = try await send(workload.requests, through: vcr.session)
-                let report = vcr.stop()
-                guard report.servedCount == workload.requests.count, report.isClean else {
-                    throw BenchmarkFailure("the VCR did not answer every request:\n\(report)")
-                }
-                return bytes
+                return try await send(workload.requests, through: vcr.session)
             })
         let floor = Contender(
             "replay: constant URLProtocol", runs: runs,
             prepare: {
                 let configuration = URLSessionConfiguration.ephemeral
                 configuration.protocolClasses = [ConstantResponseProtocol.self]
-                current.replace(with: URLSession(configuration: configuration))
+                try current.replace(with: URLSession(configuration: configuration))
             },
             work: {
                 guard let session = current.session else { return 0 }
@@ -55,19 +50,19 @@ enum ReplayBenchmark {
         let loopback = Contender(
             "replay: loopback server", runs: runs,
             prepare: {
-                current.replace(with: URLSession(configuration: .ephemeral))
+                try current.replace(with: URLSession(configuration: .ephemeral))
             },
             work: {
                 guard let session = current.session else { return 0 }
                 return try await send(loopbackRequests, through: session)
             })
-        let medians = try await SideBySide.medians([ours, floor, loopback], log: log)
-        current.clear()
-        return Result(requests: workload.requests.count, ours: medians[0], floor: medians[1], loopback: medians[2])
+        let samples = try await SideBySide.run([ours, floor, loopback], log: log)
+        try current.clear()
+        return Result(requests: workload.requests.count, ours: samples[0], floor: samples[1], loopback: samples[2])
     }
 
     /// Sends the requests one after another; returns the body bytes received.
-    private static func send(_ requests: [URLRequest], through session: URLSession) async throws -> Int {
+    static func send(_ requests: [URLRequest], through session: URLSession) async throws -> Int {
         var bytes = 0
         for request in requests {
             let (data, response) = try await session.data(for: request)
@@ -80,24 +75,36 @@ enum ReplayBenchmark {
     }
 }
 
-/// The session (or VCR) of the running contender; replacing it invalidates the old session.
+/// The session (or VCR) of the running contender. Replacing it, outside the
+/// timing, invalidates the old session and checks that the old VCR answered
+/// every request.
 private final class CurrentSession {
     private(set) var vcr: VCR?
     private(set) var session: URLSession?
+    private let expectedCount: Int
 
-    func replace(with vcr: VCR) {
-        clear()
+    init(expectedCount: Int) {
+        self.expectedCount = expectedCount
+    }
+
+    func replace(with vcr: VCR) throws {
+        try clear()
         self.vcr = vcr
     }
 
-    func replace(with session: URLSession) {
-        clear()
+    func replace(with session: URLSession) throws {
+        try clear()
         self.session = session
     }
 
-    func clear() {
+    func clear() throws {
         session?.finishTasksAndInvalidate()
         session = nil
-        vcr = nil
+        guard let vcr else { return }
+        self.vcr = nil
+        let report = vcr.stop()
+        guard report.servedCount == expectedCount, report.isClean else {
+            throw BenchmarkFailure("the VCR did not answer every request:\n\(report)")
+        }
     }
 }

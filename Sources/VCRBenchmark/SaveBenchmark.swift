@@ -8,8 +8,8 @@ enum SaveBenchmark {
     struct Result {
         /// The cassette bytes one timed run writes (the files' size, times the repetitions).
         var bytes: Int
-        var ours: Duration
-        var emitter: Duration
+        var ours: Samples
+        var emitter: Samples
     }
 
     /// Times `repetitions` passes over `files` per run.
@@ -40,9 +40,9 @@ enum SaveBenchmark {
                 for stream in pending.streams { bytes += try stream.emit() }
                 return bytes
             })
-        let medians = try await SideBySide.medians([ours, emitter], log: log)
+        let samples = try await SideBySide.run([ours, emitter], log: log)
         pending.streams = []
-        return Result(bytes: files.reduce(0) { $0 + $1.count } * repetitions, ours: medians[0], emitter: medians[1])
+        return Result(bytes: files.reduce(0) { $0 + $1.count } * repetitions, ours: samples[0], emitter: samples[1])
     }
 
     /// How many passes over `cassettes` make a run last at least `seconds`, judged by our writer.

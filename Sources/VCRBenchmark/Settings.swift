@@ -24,14 +24,16 @@ struct Settings {
     var largeInteractions: Int { isQuick ? 500 : 10_000 }
     /// Timed runs per fast contender over the large cassette.
     var largeRuns: Int { isQuick ? 1 : 5 }
+    /// Timed runs per contender saving the large cassette (our writer takes seconds).
+    var largeSaveRuns: Int { isQuick ? 1 : 3 }
     /// Timed runs of Yams over the large cassette (it is the slowest contender).
     var largeYamsRuns: Int { isQuick ? 1 : 3 }
     /// The cassette sizes of the match figures.
     var matchSizes: [Int] { [10, 1_000, 10_000] }
-    /// How long each match measurement lasts at least, in seconds.
-    var matchRunSeconds: Double { isQuick ? 0.02 : 0.2 }
+    /// Requests per timed match run (fewer when the cassette is smaller).
+    var matchLookups: Int { isQuick ? 20 : 100 }
     /// Timed runs per match measurement.
-    var matchRuns: Int { isQuick ? 3 : 7 }
+    var matchRuns: Int { isQuick ? 3 : 5 }
     /// Requests per timed replay run.
     var replayRequests: Int { isQuick ? 50 : 400 }
     /// Timed replay runs per contender.
