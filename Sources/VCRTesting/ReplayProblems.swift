@@ -3,8 +3,9 @@ import VCR
 /// The test failures a finished replay amounts to.
 ///
 /// Each request no interaction answered is one failure whose message is the
-/// full mismatch report; each request that failed before matching is one; the
-/// interactions no request used are one more, unless they are allowed.
+/// full mismatch report; each request that failed before matching is one; each
+/// reason a recorded cassette was not saved is one; the interactions no request
+/// used are one more, unless they are allowed.
 struct ReplayProblems {
     /// The report of the stopped VCR.
     let report: ReplayReport
@@ -15,6 +16,7 @@ struct ReplayProblems {
     var messages: [String] {
         var messages = report.unmatchedRequests.map(\.description)
         messages += report.failedRequests.map(\.description)
+        messages += report.saveErrors.map(\.description)
         if !allowingUnused, !report.unusedInteractions.isEmpty {
             messages.append(unusedMessage)
         }

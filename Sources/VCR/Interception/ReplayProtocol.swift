@@ -5,7 +5,8 @@ import FoundationNetworking
 #endif
 
 /// The interceptor: a `URLProtocol` that answers HTTP requests from the VCR
-/// owning the request's session, and never from the network.
+/// owning the request's session, or forwards them to the network through the
+/// VCR's inner session when the VCR records.
 ///
 /// Each VCR has a subclass of its own (see ``ReplaySlot``), which it puts first
 /// in the `protocolClasses` of the configurations it prepares; the class names
@@ -22,6 +23,8 @@ class ReplayProtocol: URLProtocol {
     class var slot: Int? { nil }
 
     private let delivery = Locked<ResponseDelivery?>(nil)
+    /// The request being forwarded while recording.
+    private let forwarding = Locked<LiveExchange?>(nil)
 
     override class func canInit(with request: URLRequest) -> Bool {
         guard let scheme = request.url?.scheme?.lowercased() else { return false }
@@ -67,6 +70,8 @@ class ReplayProtocol: URLProtocol {
             self.delivery.withLock { $0 = delivery }
             let reference = Reference(target: self)
             delivery.start { step in reference.target?.perform(step) }
+        case .record:
+            forward(intercepted, vcr: vcr, chunked: inspection.deliversEveryChunk)
         case .failure(let error):
             fail(error)
         }
@@ -74,6 +79,29 @@ class ReplayProtocol: URLProtocol {
 
     override func stopLoading() {
         delivery.withLock { $0?.cancel() }
+        forwarding.withLock { $0 }?.cancel()
+    }
+
+    /// Sends the request to the network; the response reaches the client as
+    /// it arrives (chunk by chunk when the client takes chunks, else whole)
+    /// and is recorded once complete.
+    private func forward(_ intercepted: InterceptedRequest, vcr: VCR, chunked: Bool) {
+        guard let url = request.url else {
+            fail(URLError(.badURL))
+            return
+        }
+        let reference = Reference(target: self)
+        let exchange = LiveExchange(
+            url: url, chunked: chunked,
+            sink: LiveExchange.Sink(
+                deliver: { reference.target?.perform($0) },
+                fail: { reference.target?.fail($0) },
+                record: { [weak vcr] in vcr?.keep(intercepted, $0) }))
+        forwarding.withLock { $0 = exchange }
+        // Starting a task of another session from this session's work queue
+        // would wait on a queue FoundationNetworking's sessions share.
+        let original = request
+        DispatchQueue.global().async { vcr.forward(intercepted, original: original, to: exchange) }
     }
 
     private func perform(_ step: ResponseDelivery.Step) {

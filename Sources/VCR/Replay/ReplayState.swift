@@ -1,6 +1,7 @@
 import VCRCassette
 
-/// What changes while a VCR replays: which interactions were used, and the failures.
+/// What changes while a VCR replays: which interactions were used, what was
+/// recorded, and the failures.
 struct ReplayState: Sendable {
     /// Whether each interaction, by position, has answered a request.
     var used: [Bool]
@@ -13,6 +14,8 @@ struct ReplayState: Sendable {
     var servedCount = 0
     var unmatchedRequests: [MismatchError] = []
     var failedRequests: [ReplayError] = []
+    /// The interactions recorded so far, redacted, numbered after the cassette's own.
+    var recorded: [Interaction] = []
     /// The report, once the VCR is stopped.
     var finalReport: ReplayReport?
 

@@ -1,5 +1,7 @@
+import Foundation
+
 extension VCR {
-    /// How a VCR matches requests and delivers responses.
+    /// How a VCR matches requests, delivers responses and records.
     public struct Options: Sendable {
         /// The rules an interaction must pass to answer a request; charmbracelet
         /// x/vcr's rule by default (method, URL, and body when the request has one).
@@ -15,6 +17,15 @@ extension VCR {
         public var sliceSize: Int
         /// Whether a mismatch is also printed to standard error.
         public var printsMismatches: Bool
+        /// What is taken out of recorded interactions, and out of requests
+        /// before matching; secrets by default.
+        public var redaction: Redaction
+        /// Where recorded requests are sent instead of their own origin: the
+        /// scheme, host and port are replaced by this URL's (its path is put
+        /// before the request's), while the cassette keeps the request's own
+        /// URL. When nil, the `VCR_RECORD_UPSTREAM` environment variable is
+        /// used if set. For recording against a local stand-in of a service.
+        public var upstream: URL?
 
         /// Creates options.
         public init(
@@ -22,13 +33,17 @@ extension VCR {
             allowsRepeats: Bool = false,
             timing: Timing = .none,
             sliceSize: Int = 1024,
-            printsMismatches: Bool = true
+            printsMismatches: Bool = true,
+            redaction: Redaction = Redaction(),
+            upstream: URL? = nil
         ) {
             self.matchers = matchers
             self.allowsRepeats = allowsRepeats
             self.timing = timing
             self.sliceSize = sliceSize
             self.printsMismatches = printsMismatches
+            self.redaction = redaction
+            self.upstream = upstream
         }
     }
 }

@@ -5,8 +5,8 @@ import VCRCassette
 import FoundationNetworking
 #endif
 
-/// Answers a program's URLSession requests from a cassette, so that nothing
-/// reaches the network.
+/// Answers a program's URLSession requests from a cassette, and records the
+/// requests it cannot answer when its ``Mode`` allows.
 ///
 /// Hand ``session`` to the code under test, or prepare the configuration of
 /// the code's own sessions with ``configure(_:)``, then ``stop()`` the VCR and
@@ -23,6 +23,17 @@ import FoundationNetworking
 /// recorded responses in sequence. A request nothing answers fails with a
 /// ``MismatchError`` that explains the closest recorded interactions.
 ///
+/// ## Recording
+///
+/// The mode comes from the `VCR_RECORD` environment variable unless the code
+/// passes one (see ``Mode``); unset, nothing is recorded, which is what CI wants.
+/// A request to be recorded is forwarded through an inner URLSession; its
+/// response streams to the caller as it arrives while its bytes are captured,
+/// and an error of the real request reaches the caller unchanged and is not
+/// recorded. Interactions are redacted (``Options/redaction``) as they are
+/// recorded; ``stop()`` saves the cassette atomically, unless it still
+/// contains the value of a secret-looking environment variable.
+///
 /// Several VCRs can be live at once (tests running in parallel): each session
 /// sees only its own VCR's cassette. A VCR stays alive until it is stopped, so
 /// always call ``stop()`` when the code under test is done.
@@ -35,7 +46,10 @@ import FoundationNetworking
 /// therefore puts its interceptor first in a configuration's
 /// `protocolClasses`, the one place every platform honours.
 public final class VCR: Sendable {
-    /// The cassette file's path, named in reports.
+    /// The environment variable that sets ``Options/upstream`` when the options do not.
+    public static let upstreamEnvironmentVariable = "VCR_RECORD_UPSTREAM"
+
+    /// The cassette file's path, named in reports; recordings are saved there.
     public let cassettePath: String
     /// What the VCR does with requests the cassette cannot answer.
     public let mode: Mode
@@ -50,33 +64,94 @@ public final class VCR: Sendable {
     let slot: Int
     /// The interceptor class the configurations this VCR prepares list first.
     private let protocolClass: ReplayProtocol.Type
+    /// The cassette as loaded, written back first when recordings are appended.
+    private let cassette: Cassette
     private let index: InteractionIndex
     private let explainer: MismatchExplainer
     private let state: Locked<ReplayState>
+    private let redaction: RedactionRules
+    /// Whether requests no interaction answers are forwarded and recorded.
+    private let records: Bool
+    private let upstream: URL?
+    private let forwarder = Forwarder()
 
     /// Loads the cassette at `path` (relative to the current directory, or absolute).
     ///
-    /// - Throws: ``CassetteError`` when the file cannot be read.
-    public convenience init(cassette path: String, mode: Mode = .never, options: Options = Options()) throws(CassetteError) {
+    /// - Parameter mode: What to do with requests the cassette cannot answer;
+    ///   by default the mode `VCR_RECORD` names (``Mode/never`` when unset).
+    /// - Throws: ``CassetteError`` when the file cannot be read (a missing file
+    ///   is an error only in ``Mode/never``), or when `VCR_RECORD` names no mode.
+    public convenience init(cassette path: String, mode: Mode? = nil, options: Options = Options()) throws(CassetteError) {
         try self.init(cassette: URL(fileURLWithPath: path), mode: mode, options: options)
     }
 
     /// Loads the cassette at a file URL.
     ///
-    /// - Throws: ``CassetteError`` when the file cannot be read.
-    public convenience init(cassette url: URL, mode: Mode = .never, options: Options = Options()) throws(CassetteError) {
-        let cassette = try Cassette(contentsOf: url)
-        self.init(cassette: cassette, path: url.path, mode: mode, options: options)
+    /// - Parameter mode: What to do with requests the cassette cannot answer;
+    ///   by default the mode `VCR_RECORD` names (``Mode/never`` when unset).
+    /// - Throws: ``CassetteError`` when the file cannot be read (a missing file
+    ///   is an error only in ``Mode/never``), or when `VCR_RECORD` names no mode.
+    public convenience init(cassette url: URL, mode: Mode? = nil, options: Options = Options()) throws(CassetteError) {
+        let environment = ProcessInfo.processInfo.environment
+        var chosen = Mode.never
+        do throws(InvalidModeError) {
+            if let mode { chosen = mode } else { chosen = try Mode(environment: environment) }
+        } catch {
+            throw CassetteError(.invalidValue, path: url.path, message: error.description)
+        }
+        let exists = FileManager.default.fileExists(atPath: url.path)
+        let cassette: Cassette
+        switch chosen {
+        case .never:
+            cassette = try Cassette(contentsOf: url)
+        case .missing, .newEpisodes:
+            cassette = exists ? try Cassette(contentsOf: url) : Cassette()
+        case .all:
+            let layout = exists ? (try? Cassette(contentsOf: url))?.layout : nil
+            cassette = Cassette(layout: layout ?? .compact)
+        }
+        self.init(
+            cassette: cassette, path: url.path, mode: chosen, options: options,
+            records: chosen != .never && (chosen != .missing || !exists), environment: environment)
     }
 
-    /// Replays a cassette already in memory; `path` names it in reports.
-    public init(cassette: Cassette, path: String, mode: Mode = .never, options: Options = Options()) {
+    /// Replays a cassette already in memory; `path` names it in reports, and
+    /// recordings are saved there.
+    ///
+    /// The mode is ``Mode/never`` unless given: an in-memory cassette is usually
+    /// built by the test itself. In ``Mode/missing`` it is recorded when no
+    /// file exists at `path`; in ``Mode/all`` its interactions are ignored.
+    public convenience init(cassette: Cassette, path: String, mode: Mode = .never, options: Options = Options()) {
+        let records =
+            switch mode {
+            case .never: false
+            case .missing: !FileManager.default.fileExists(atPath: path)
+            case .newEpisodes, .all: true
+            }
+        self.init(
+            cassette: mode == .all ? Cassette(layout: cassette.layout) : cassette, path: path, mode: mode,
+            options: options, records: records, environment: ProcessInfo.processInfo.environment)
+    }
+
+    private init(
+        cassette: Cassette, path: String, mode: Mode, options: Options, records: Bool, environment: [String: String]
+    ) {
         slot = VCRRegistry.shared.reserveSlot()
         protocolClass = ReplayProtocol.slotClass(slot)
         self.cassettePath = path
         self.mode = mode
         self.options = options
-        index = InteractionIndex(interactions: cassette.interactions, matchers: options.matchers)
+        self.cassette = cassette
+        self.records = records
+        upstream = options.upstream ?? environment[Self.upstreamEnvironmentVariable].flatMap(URL.init(string:))
+        redaction = RedactionRules(options.redaction)
+        let redaction = redaction
+        let interactions = cassette.interactions.map { interaction in
+            var matched = interaction
+            matched.request = redaction.redact(interaction.request)
+            return matched
+        }
+        index = InteractionIndex(interactions: interactions, matchers: options.matchers)
         explainer = MismatchExplainer(index: index, cassettePath: path)
         state = Locked(ReplayState(interactionCount: cassette.interactions.count, bucketCount: index.buckets.count))
         let configuration = URLSessionConfiguration.ephemeral
@@ -90,7 +165,11 @@ public final class VCR: Sendable {
         // The last reference may be released on the session's own work queue,
         // inside the interceptor; invalidating synchronously there would deadlock.
         let session = session
-        DispatchQueue.global().async { session.invalidateAndCancel() }
+        let forwarder = forwarder
+        DispatchQueue.global().async {
+            session.invalidateAndCancel()
+            forwarder.invalidate()
+        }
     }
 
     /// Prepares a configuration so that its sessions' requests are answered by
@@ -116,19 +195,27 @@ public final class VCR: Sendable {
     /// Ends the replay: later requests fail with ``ReplayError/stopped(request:cassettePath:)``,
     /// and the report lists the requests that were not answered and the
     /// interactions that were not used. Calling it again returns the same report.
+    ///
+    /// When the VCR records, the cassette is saved here, atomically, if anything
+    /// was recorded (always in ``Mode/all``): the loaded interactions unchanged,
+    /// then the recorded ones. A refused or failed save is in ``ReplayReport/saveErrors``.
     @discardableResult
     public func stop() -> ReplayReport {
         let report = state.withLock { state in
             if let report = state.finalReport { return report }
+            let (saved, saveErrors) = save(state.recorded)
             let report = ReplayReport(
                 cassettePath: cassettePath,
-                interactionCount: index.interactions.count,
+                interactionCount: cassette.interactions.count,
                 servedCount: state.servedCount,
                 unmatchedRequests: state.unmatchedRequests,
                 failedRequests: state.failedRequests,
-                unusedInteractions: index.interactions.indices.filter { !state.used[$0] }.map {
-                    index.interactions[$0].interaction
-                })
+                unusedInteractions: cassette.interactions.indices.filter { !state.used[$0] }.map {
+                    cassette.interactions[$0]
+                },
+                recordedInteractions: state.recorded,
+                isSaved: saved,
+                saveErrors: saveErrors)
             state.finalReport = report
             return report
         }
@@ -136,10 +223,31 @@ public final class VCR: Sendable {
         return report
     }
 
+    /// Writes the cassette with the recorded interactions, when there is something to write.
+    private func save(_ recorded: [Interaction]) -> (saved: Bool, errors: [SaveError]) {
+        guard records, !recorded.isEmpty || mode == .all else { return (false, []) }
+        var saving = cassette
+        saving.interactions += recorded
+        if redaction.scansEnvironment {
+            let findings = SecretScan(environment: ProcessInfo.processInfo.environment).findings(in: recorded)
+            if !findings.isEmpty {
+                return (false, findings.map { .secretFound(variable: $0.variable, place: $0.place, cassettePath: cassettePath) })
+            }
+        }
+        do {
+            try saving.write(to: URL(fileURLWithPath: cassettePath))
+            return (true, [])
+        } catch {
+            return (false, [.writeFailed(error)])
+        }
+    }
+
     /// What the interceptor does with a request.
     enum Resolution: Sendable {
         /// Answer with this recorded interaction.
         case replay(Interaction)
+        /// Forward the request to the network and record what it receives.
+        case record
         /// Fail the request with this error.
         case failure(any Error)
     }
@@ -147,27 +255,27 @@ public final class VCR: Sendable {
     /// Finds the interaction that answers `request` and marks it used, or
     /// explains why none does.
     func resolve(_ request: InterceptedRequest) -> Resolution {
-        let prepared = index.prepare(request)
-        guard let bucket = index.bucket(for: prepared) else { return fail(prepared) }
+        let prepared = index.prepare(redaction.redact(request))
+        guard let bucket = index.bucket(for: prepared) else { return unanswered(prepared) }
         let positions = index.buckets[bucket]
         var offset = state.withLock { $0.usedPrefix[bucket] }
         while offset < positions.count {
             let position = positions[offset]
             offset += 1
             let (isUsed, isStopped) = state.withLock { ($0.used[position], $0.finalReport != nil) }
-            if isStopped { return fail(prepared) }
+            if isStopped { return unanswered(prepared) }
             guard !isUsed, index.matches(prepared, at: position) else { continue }
             let served = state.withLock { state in
                 guard !state.used[position], state.finalReport == nil else { return false }
                 state.serve(position, bucket: bucket, positions: positions)
                 return true
             }
-            if served { return .replay(index.interactions[position].interaction) }
+            if served { return .replay(cassette.interactions[position]) }
         }
         if options.allowsRepeats, let position = lastServedMatch(prepared, bucket: bucket) {
-            return .replay(index.interactions[position].interaction)
+            return .replay(cassette.interactions[position])
         }
-        return fail(prepared)
+        return unanswered(prepared)
     }
 
     /// Among the bucket's matching interactions, the one that answered a
@@ -184,13 +292,15 @@ public final class VCR: Sendable {
         }
     }
 
-    private func fail(_ request: PreparedRequest) -> Resolution {
+    /// A request no interaction answers: recorded when the VCR records, a failure otherwise.
+    private func unanswered(_ request: PreparedRequest) -> Resolution {
         let (used, isStopped) = state.withLock { ($0.used, $0.finalReport != nil) }
         if isStopped {
             return .failure(
                 ReplayError.stopped(
                     request: "\(request.request.method) \(request.request.url)", cassettePath: cassettePath))
         }
+        if records { return .record }
         let error = explainer.explain(request, used: used)
         state.withLock { $0.unmatchedRequests.append(error) }
         if options.printsMismatches {
@@ -202,5 +312,45 @@ public final class VCR: Sendable {
     /// Records a request that failed before it could be matched.
     func record(_ error: ReplayError) {
         state.withLock { $0.failedRequests.append(error) }
+    }
+
+    /// Forwards `request`, as the interceptor read it, to the network; `exchange`
+    /// passes the response on and records it.
+    func forward(_ request: InterceptedRequest, original: URLRequest, to exchange: LiveExchange) {
+        guard let url = URL(string: request.url).flatMap(forwardingURL) else {
+            exchange.complete(with: URLError(.badURL))
+            return
+        }
+        var forwarded = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: original.timeoutInterval)
+        forwarded.httpMethod = request.method
+        for (name, values) in request.headers {
+            for value in values { forwarded.addValue(value, forHTTPHeaderField: name) }
+        }
+        forwarded.httpBody = request.body
+        forwarder.start(forwarded, reportingTo: exchange)
+    }
+
+    /// The URL a request is sent to: its own, or moved to ``Options/upstream``.
+    private func forwardingURL(_ url: URL) -> URL? {
+        guard let upstream, var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return url }
+        let base = URLComponents(url: upstream, resolvingAgainstBaseURL: false)
+        components.scheme = base?.scheme
+        components.host = base?.host
+        components.port = base?.port
+        let prefix = base?.percentEncodedPath ?? ""
+        components.percentEncodedPath = (prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix) + components.percentEncodedPath
+        return components.url
+    }
+
+    /// Keeps a recorded interaction, redacted, numbered after the others; one
+    /// that finishes after ``stop()`` is dropped.
+    func keep(_ request: InterceptedRequest, _ response: RecordedResponse) {
+        let recordedRequest = redaction.redact(RecordedExchange.request(request))
+        let recordedResponse = redaction.redact(response)
+        state.withLock { state in
+            guard state.finalReport == nil else { return }
+            let id = cassette.interactions.count + state.recorded.count
+            state.recorded.append(Interaction(id: id, request: recordedRequest, response: recordedResponse))
+        }
     }
 }

@@ -17,10 +17,18 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
     public let failedRequests: [ReplayError]
     /// The interactions no request used, in file order.
     public let unusedInteractions: [Interaction]
+    /// The interactions recorded from the network, redacted, in the order
+    /// they finished; their ids follow the cassette's own interactions.
+    public let recordedInteractions: [Interaction]
+    /// Whether the cassette file was written when the VCR stopped.
+    public let isSaved: Bool
+    /// Why the recorded cassette was not saved; empty when it was, or when
+    /// there was nothing to save.
+    public let saveErrors: [SaveError]
 
-    /// Whether every request was answered and every interaction used.
+    /// Whether every request was answered, every interaction used and the recording saved.
     public var isClean: Bool {
-        !hasFailedRequests && unusedInteractions.isEmpty
+        !hasFailedRequests && unusedInteractions.isEmpty && saveErrors.isEmpty
     }
 
     /// Whether some request was not answered.
@@ -28,24 +36,31 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
         !unmatchedRequests.isEmpty || !failedRequests.isEmpty
     }
 
-    /// Throws when a request was not answered, or when an interaction was left
-    /// unused unless `allowingUnused` is true.
+    /// Throws when a request was not answered, when the recording could not be
+    /// saved, or when an interaction was left unused unless `allowingUnused` is true.
     public func check(allowingUnused: Bool = false) throws(ReplayFailure) {
-        if hasFailedRequests || (!allowingUnused && !unusedInteractions.isEmpty) {
+        if hasFailedRequests || !saveErrors.isEmpty || (!allowingUnused && !unusedInteractions.isEmpty) {
             throw ReplayFailure(report: self, allowingUnused: allowingUnused)
         }
     }
 
-    /// A summary: the counts, then one line per failed request and unused interaction.
+    /// A summary: the counts, what was recorded and saved, then one line per
+    /// failed request, unused interaction and save error.
     public var description: String {
         var lines = [
             "VCR replayed \(cassettePath): \(servedCount) request\(servedCount == 1 ? "" : "s") answered, "
                 + "\(unmatchedRequests.count + failedRequests.count) failed, "
                 + "\(unusedInteractions.count) of \(interactionCount) interactions unused."
         ]
+        if !recordedInteractions.isEmpty || isSaved {
+            lines.append(
+                "Recorded \(recordedInteractions.count) interaction\(recordedInteractions.count == 1 ? "" : "s"); "
+                    + (isSaved ? "saved \(cassettePath)." : "not saved."))
+        }
         lines += unmatchedRequests.map { "unmatched: \($0.request.method) \($0.request.url)" }
         lines += failedRequests.map { "failed: \($0)" }
         lines += unusedInteractions.map { "unused: #\($0.id) \($0.request.method) \($0.request.url)" }
+        lines += saveErrors.map { "not saved: \($0)" }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,0 +1,61 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Sends a recording VCR's requests to the network through an inner
+/// URLSession that has no interceptor, and routes each task's callbacks to its
+/// ``LiveExchange``.
+///
+/// The session has a data delegate, so body chunks arrive as the server sends
+/// them. It follows redirects: the interaction holds the final response under
+/// the URL the client asked for, which is what the client receives too.
+final class Forwarder: NSObject, URLSessionDataDelegate, Sendable {
+    private let exchanges = Locked<[Int: LiveExchange]>([:])
+    private let session = Locked<URLSession?>(nil)
+
+    /// Starts `request` on the inner session, reporting to `exchange`, which
+    /// can cancel it.
+    func start(_ request: URLRequest, reportingTo exchange: LiveExchange) {
+        let task = innerSession().dataTask(with: request)
+        exchanges.withLock { $0[task.taskIdentifier] = exchange }
+        exchange.attach(task)
+        task.resume()
+    }
+
+    /// Cancels the inner session's tasks and lets it go.
+    func invalidate() {
+        session.withLock { $0 }?.invalidateAndCancel()
+    }
+
+    private func innerSession() -> URLSession {
+        session.withLock { session in
+            if let session { return session }
+            let created = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
+            session = created
+            return created
+        }
+    }
+
+    private func exchange(for task: URLSessionTask) -> LiveExchange? {
+        exchanges.withLock { $0[task.taskIdentifier] }
+    }
+
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        exchange(for: dataTask)?.receive(response)
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        exchange(for: dataTask)?.receive(data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let exchange = exchanges.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        exchange?.complete(with: error)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import VCRCassette
+
+/// A ``VCR/Redaction`` prepared once per VCR: names lowercased, paths parsed.
+struct RedactionRules: Sendable {
+    private let headers: Set<String>
+    private let allowedRequestHeaders: Set<String>?
+    private let query: QueryRedaction
+    private let json: JSONRedaction
+    private let placeholder: String
+    /// Whether cassettes are scanned for secrets from the environment before saving.
+    let scansEnvironment: Bool
+
+    init(_ redaction: VCR.Redaction) {
+        headers = Set(redaction.headers.map { $0.lowercased() })
+        allowedRequestHeaders = redaction.allowedRequestHeaders.map { Set($0.map { $0.lowercased() }) }
+        query = QueryRedaction(names: redaction.queryParameters, placeholder: redaction.placeholder)
+        json = JSONRedaction(paths: redaction.jsonBodyPaths, placeholder: redaction.placeholder)
+        scansEnvironment = redaction.scansEnvironment
+        placeholder = redaction.placeholder
+    }
+
+    /// A live request as it is matched: redacted as it would be recorded.
+    func redact(_ request: InterceptedRequest) -> InterceptedRequest {
+        var redacted = request
+        redacted.url = query.redactingURL(request.url)
+        redacted.headers = redactingHeaders(request.headers, allowList: allowedRequestHeaders)
+        redacted.body = request.body.map { redactingBody($0, headers: request.headers) }
+        return redacted
+    }
+
+    /// A request as it is written and matched.
+    func redact(_ request: RecordedRequest) -> RecordedRequest {
+        var redacted = request
+        redacted.url = query.redactingURL(request.url)
+        redacted.requestURI = query.redactingURL(request.requestURI)
+        redacted.headers = redactingHeaders(request.headers, allowList: allowedRequestHeaders)
+        redacted.body = redactingBody(request.body, headers: request.headers)
+        redacted.form = query.redactingForm(request.form)
+        return redacted
+    }
+
+    /// A response as it is written.
+    func redact(_ response: RecordedResponse) -> RecordedResponse {
+        var redacted = response
+        redacted.headers = redactingHeaders(response.headers, allowList: nil)
+        redacted.body = json.redacting(response.body)
+        return redacted
+    }
+
+    private func redactingHeaders(_ fields: [String: [String]], allowList: Set<String>?) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for (name, values) in fields {
+            let lowered = name.lowercased()
+            if let allowList, !allowList.contains(lowered) { continue }
+            result[name] = headers.contains(lowered) ? values.map { _ in placeholder } : values
+        }
+        return result
+    }
+
+    private func redactingBody(_ body: Data, headers: [String: [String]]) -> Data {
+        let contentType = HeaderFields(headers)["Content-Type"].first?.lowercased() ?? ""
+        if contentType.hasPrefix("application/x-www-form-urlencoded") {
+            return query.redactingForm(body)
+        }
+        return json.redacting(body)
+    }
+}
