@@ -63,8 +63,8 @@ enum RecordingSupport {
     }
 
     /// Replays `request` from the cassette at `url` in `never` mode; returns what arrived.
-    static func replay(_ request: URLRequest, from url: URL) async throws -> (Data, HTTPURLResponse) {
-        let vcr = try VCR(cassette: url, mode: .never, options: quiet)
+    static func replay(_ request: URLRequest, from url: URL, options: VCR.Options = quiet) async throws -> (Data, HTTPURLResponse) {
+        let vcr = try VCR(cassette: url, mode: .never, options: options)
         let (data, response) = try await vcr.session.data(for: request)
         try vcr.stop().check()
         return (data, try #require(response as? HTTPURLResponse))
