@@ -93,12 +93,7 @@ public final class VCR: Sendable {
     ///   is an error only in ``Mode/never``), or when `VCR_RECORD` names no mode.
     public convenience init(cassette url: URL, mode: Mode? = nil, options: Options = Options()) throws(CassetteError) {
         let environment = ProcessInfo.processInfo.environment
-        var chosen = Mode.never
-        do throws(InvalidModeError) {
-            if let mode { chosen = mode } else { chosen = try Mode(environment: environment) }
-        } catch {
-            throw CassetteError(.invalidValue, path: url.path, message: error.description)
-        }
+        let chosen = if let mode { mode } else { try Self.mode(in: environment, cassettePath: url.path) }
         let exists = FileManager.default.fileExists(atPath: url.path)
         let cassette: Cassette
         switch chosen {
@@ -113,6 +108,15 @@ public final class VCR: Sendable {
         self.init(
             cassette: cassette, path: url.path, mode: chosen, options: options,
             records: chosen != .never && (chosen != .missing || !exists), environment: environment)
+    }
+
+    /// The mode `VCR_RECORD` names, or an error naming the cassette being opened.
+    private static func mode(in environment: [String: String], cassettePath: String) throws(CassetteError) -> Mode {
+        do {
+            return try Mode(environment: environment)
+        } catch {
+            throw CassetteError(.invalidValue, path: cassettePath, message: error.description)
+        }
     }
 
     /// Replays a cassette already in memory; `path` names it in reports, and
@@ -197,8 +201,10 @@ public final class VCR: Sendable {
     /// interactions that were not used. Calling it again returns the same report.
     ///
     /// When the VCR records, the cassette is saved here, atomically, if anything
-    /// was recorded (always in ``Mode/all``): the loaded interactions unchanged,
-    /// then the recorded ones. A refused or failed save is in ``ReplayReport/saveErrors``.
+    /// was recorded (always in ``Mode/all``), whether or not the test passed:
+    /// the loaded interactions unchanged, then the recorded ones. A line on
+    /// standard error tells where it was saved; a refused or failed save is in
+    /// ``ReplayReport/saveErrors``. A recording still in flight is not kept.
     @discardableResult
     public func stop() -> ReplayReport {
         let report = state.withLock { state in
@@ -236,6 +242,9 @@ public final class VCR: Sendable {
         }
         do {
             try saving.write(to: URL(fileURLWithPath: cassettePath))
+            let count = recorded.count
+            FileHandle.standardError.write(
+                Data("VCR: recorded \(count) interaction\(count == 1 ? "" : "s") into \(cassettePath)\n".utf8))
             return (true, [])
         } catch {
             return (false, [.writeFailed(error)])
