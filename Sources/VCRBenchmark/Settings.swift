@@ -19,25 +19,25 @@ struct Settings {
     /// How long one timed run over the corpus lasts at least, in seconds.
     var corpusRunSeconds: Double { isQuick ? 0.02 : 0.15 }
     /// Timed runs per contender over the corpus.
-    var corpusRuns: Int { isQuick ? 3 : 9 }
+    var corpusRuns: Int { isQuick ? 3 : 11 }
     /// Interactions in the large generated cassette (10,000 make about 100 MB).
     var largeInteractions: Int { isQuick ? 500 : 10_000 }
     /// Timed runs per fast contender over the large cassette.
-    var largeRuns: Int { isQuick ? 1 : 5 }
+    var largeRuns: Int { isQuick ? 1 : 7 }
     /// Timed runs per contender saving the large cassette (our writer takes seconds).
     var largeSaveRuns: Int { isQuick ? 1 : 3 }
     /// Timed runs of Yams over the large cassette (it is the slowest contender).
-    var largeYamsRuns: Int { isQuick ? 1 : 3 }
+    var largeYamsRuns: Int { isQuick ? 1 : 5 }
     /// The cassette sizes of the match figures.
     var matchSizes: [Int] { [10, 1_000, 10_000] }
     /// Requests per timed match run (fewer when the cassette is smaller).
     var matchLookups: Int { isQuick ? 20 : 100 }
     /// Timed runs per match measurement.
-    var matchRuns: Int { isQuick ? 3 : 5 }
+    var matchRuns: Int { isQuick ? 3 : 7 }
     /// Requests per timed replay run.
     var replayRequests: Int { isQuick ? 50 : 400 }
     /// Timed replay runs per contender.
-    var replayRuns: Int { isQuick ? 3 : 7 }
+    var replayRuns: Int { isQuick ? 3 : 9 }
 
     /// `../shared/corpus` beside the package root, found from this file's path.
     static var defaultCorpus: URL {
