@@ -26,7 +26,8 @@ import VCRTesting
         var b: Int
     }
 
-    @Test(.cassette("openai-chat-parallel-tool-calls"))
+    // The seed recording from the real service: replayed, never re-recorded.
+    @Test(.cassette("openai-chat-parallel-tool-calls", mode: .never))
     func parallelToolCallsThenAnswer() async throws {
         let client = ChatCompletionsClient(configuration: try #require(VCR.current).makeConfiguration())
         var messages: [ChatMessage] = [

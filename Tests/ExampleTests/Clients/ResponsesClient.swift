@@ -17,17 +17,20 @@ struct ResponsesClient: Sendable {
     var endpoint: URL
     var framing: Framing
     var configuration: URLSessionConfiguration
+    /// The environment variable holding the API key, sent when set
+    /// (recording live with `Scripts/record --live`); replay redacts it anyway.
+    var apiKeyVariable: String
 
     static func openAI(configuration: URLSessionConfiguration) -> ResponsesClient {
         ResponsesClient(
             endpoint: URL(string: "https://api.openai.com/v1/responses")!, framing: .serverSentEvents,
-            configuration: configuration)
+            configuration: configuration, apiKeyVariable: "OPENAI_API_KEY")
     }
 
     static func xAI(configuration: URLSessionConfiguration) -> ResponsesClient {
         ResponsesClient(
             endpoint: URL(string: "https://api.x.ai/v1/responses")!, framing: .jsonLines,
-            configuration: configuration)
+            configuration: configuration, apiKeyVariable: "XAI_API_KEY")
     }
 
     /// Streams the response to `body`, the request's JSON with `"stream": true` added.
@@ -38,6 +41,9 @@ struct ResponsesClient: Sendable {
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.setValue(framing == .serverSentEvents ? "text/event-stream" : "application/x-ndjson", forHTTPHeaderField: "Accept")
+        if let key = ProcessInfo.processInfo.environment[apiKeyVariable] {
+            request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
+        }
         request.httpBody = try JSONEncoder().encode(JSONValue.object(body))
         let chunks = ByteStream.chunks(of: request, configuration: configuration)
         let framing = framing
