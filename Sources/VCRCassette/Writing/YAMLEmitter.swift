@@ -111,8 +111,16 @@ struct YAMLEmitter {
 
         /// At least two characters, not all of them white space.
         private static func isLiteralCandidate(_ text: [UInt8]) -> Bool {
-            let characters = String(decoding: text, as: UTF8.self).unicodeScalars
-            return characters.count >= 2 && !characters.allSatisfy(\.properties.isWhitespace)
+            var characters = 0
+            var sawText = false
+            var iterator = text.makeIterator()
+            var decoder = UTF8()
+            while characters < 2 || !sawText {
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+                characters += 1
+                sawText = sawText || !scalar.properties.isWhitespace
+            }
+            return true
         }
     }
 
@@ -185,7 +193,11 @@ struct YAMLEmitter {
                 writeEscape(Self.decode(text, at: index, width: width))
                 index += width
             } else {
-                writeCharacter(text, &index)
+                writeRun(text, &index) { text, index in
+                    let byte = text[index]
+                    return !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
+                        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                }
             }
         }
         writeIndicator("\"", needsWhitespace: false, isWhitespace: false, isIndention: false)
@@ -240,7 +252,7 @@ struct YAMLEmitter {
                     writeIndent(indent)
                     breaks = false
                 }
-                writeCharacter(text, &index)
+                writeRun(text, &index) { text, index in UTF8Text.isBreak(text, at: index) }
                 indention = false
             }
         }
@@ -288,7 +300,21 @@ struct YAMLEmitter {
 
     private mutating func writeCharacters(_ text: [UInt8]) {
         var index = 0
-        while index < text.count { writeCharacter(text, &index) }
+        writeRun(text, &index) { _, _ in false }
+    }
+
+    /// Appends characters from `index` up to the first one at which `stops`
+    /// holds, in one copy; the column advances by one per character.
+    private mutating func writeRun(_ text: [UInt8], _ index: inout Int, until stops: ([UInt8], Int) -> Bool) {
+        let start = index
+        var characters = 0
+        while index < text.count, !stops(text, index) {
+            if text[index] & 0xC0 != 0x80 { characters += 1 }
+            index += 1
+            while index < text.count, text[index] & 0xC0 == 0x80 { index += 1 }
+        }
+        output.append(contentsOf: text[start..<index])
+        column += characters
     }
 
     private mutating func writeBreak(_ text: [UInt8], _ index: inout Int) {
