@@ -1,6 +1,7 @@
 /// Character classes of libyaml's emitter, on UTF-8 bytes.
 enum UTF8Text {
     /// The byte length of the character that starts with `lead`.
+    @inline(__always)
     static func width(of lead: UInt8) -> Int {
         switch lead {
         case ..<0x80: return 1
@@ -11,11 +12,13 @@ enum UTF8Text {
     }
 
     /// A space or a tab.
+    @inline(__always)
     static func isBlank(_ text: [UInt8], at index: Int) -> Bool {
         text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t")
     }
 
     /// LF, CR, NEL (U+0085), LS (U+2028) or PS (U+2029).
+    @inline(__always)
     static func isBreak(_ text: [UInt8], at index: Int) -> Bool {
         switch text[index] {
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"): return true
@@ -26,6 +29,7 @@ enum UTF8Text {
     }
 
     /// LF, 0x20–0x7E, U+00A0–U+D7FF and U+E000–U+FFFD except U+FEFF.
+    @inline(__always)
     static func isPrintable(_ text: [UInt8], at index: Int) -> Bool {
         let lead = text[index]
         switch lead {
@@ -54,6 +58,7 @@ enum UTF8Text {
         }
     }
 
+    @inline(__always)
     private static func byte(_ text: [UInt8], _ index: Int) -> UInt8 {
         index < text.count ? text[index] : 0
     }
