@@ -1,14 +1,42 @@
 import VCRCassette
 
-/// A cassette's interactions prepared for matching, bucketed by method and URL.
+/// A cassette's interactions prepared for matching, grouped so that a request
+/// looks only at interactions that can answer it.
 ///
-/// Built once per cassette: each request then looks at the interactions of its
-/// own bucket instead of scanning the cassette. When the matchers do not
-/// compare the method or the URL, that part of the key is left out.
+/// Built once per cassette. Interactions are bucketed by method and URL (when
+/// the matchers compare them). When the matchers include ``Matcher/body``, each
+/// bucket is further split into body classes: interactions whose bodies are
+/// equivalent (equal after CRLF→LF normalisation, or equal as JSON values).
+/// A request with a body is looked up in its class by a hash of every
+/// normalised byte, without parsing it; only a body no recorded one equals
+/// byte for byte is parsed, and looked up by its JSON value.
+///
+/// Buckets and classes are numbered together as groups, whose positions are in
+/// file order, so "the first unused match" is the first unused position of a group.
 struct InteractionIndex: Sendable {
+    /// Where the interactions that can answer a request are.
+    struct Candidates {
+        /// The group's number, below ``InteractionIndex/groupCount``.
+        let group: Int
+        /// The group's positions, in file order.
+        let positions: [Int]
+        /// Whether every position passes every matcher, so none needs checking.
+        let allMatch: Bool
+    }
+
     private struct Key: Hashable {
         var method: String?
         var url: String?
+    }
+
+    private struct BytesKey: Hashable {
+        var bucket: Int
+        var bytes: BodyBytes
+    }
+
+    private struct JSONKey: Hashable {
+        var bucket: Int
+        var value: JSONValue
     }
 
     /// The matchers the subjects were prepared for.
@@ -17,28 +45,74 @@ struct InteractionIndex: Sendable {
     let interactions: [PreparedInteraction]
     /// For each bucket, the positions of its interactions in file order.
     let buckets: [[Int]]
+    /// For each body class, the positions of its interactions in file order;
+    /// empty when the matchers do not include ``Matcher/body``.
+    let bodyClasses: [[Int]]
+    private let needs: MatchSubject.Needs
     private let keysMethod: Bool
     private let keysURL: Bool
+    private let classifiesBodies: Bool
+    /// Whether the matchers are only `method`, `url` and `body`, which the
+    /// buckets and classes decide on their own.
+    private let groupsDecide: Bool
     private let bucketsByKey: [Key: Int]
+    private let classesByBytes: [BytesKey: Int]
+    private let classesByJSON: [JSONKey: Int]
+
+    /// The number of groups: buckets, then body classes.
+    var groupCount: Int { buckets.count + bodyClasses.count }
 
     init(interactions: [Interaction], matchers: [Matcher]) {
         self.matchers = matchers
-        self.interactions = interactions.map { PreparedInteraction($0, matchers: matchers) }
+        needs = MatchSubject.Needs(matchers)
+        let needs = needs
+        self.interactions = interactions.map { PreparedInteraction($0, needs: needs) }
         keysMethod = matchers.contains { if case .method = $0.rule { true } else { false } }
         keysURL = matchers.contains { if case .url = $0.rule { true } else { false } }
+        classifiesBodies = matchers.contains { if case .body = $0.rule { true } else { false } }
+        groupsDecide = matchers.allSatisfy {
+            switch $0.rule {
+            case .method, .url, .body: true
+            default: false
+            }
+        }
         var buckets: [[Int]] = []
         var bucketsByKey: [Key: Int] = [:]
+        var bodyClasses: [[Int]] = []
+        var classesByBytes: [BytesKey: Int] = [:]
+        var classesByJSON: [JSONKey: Int] = [:]
         for (position, prepared) in self.interactions.enumerated() {
             let key = Self.key(prepared.subject, method: keysMethod, url: keysURL)
-            if let bucket = bucketsByKey[key] {
+            let bucket: Int
+            if let existing = bucketsByKey[key] {
+                bucket = existing
                 buckets[bucket].append(position)
             } else {
-                bucketsByKey[key] = buckets.count
+                bucket = buckets.count
+                bucketsByKey[key] = bucket
                 buckets.append([position])
             }
+            guard classifiesBodies, let body = prepared.subject.body else { continue }
+            let bytesKey = BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))
+            if let bodyClass = classesByBytes[bytesKey] {
+                bodyClasses[bodyClass].append(position)
+                continue
+            }
+            let jsonKey = body.json.map { JSONKey(bucket: bucket, value: $0) }
+            if let jsonKey, let bodyClass = classesByJSON[jsonKey] {
+                bodyClasses[bodyClass].append(position)
+                classesByBytes[bytesKey] = bodyClass
+                continue
+            }
+            classesByBytes[bytesKey] = bodyClasses.count
+            if let jsonKey { classesByJSON[jsonKey] = bodyClasses.count }
+            bodyClasses.append([position])
         }
         self.buckets = buckets
         self.bucketsByKey = bucketsByKey
+        self.bodyClasses = bodyClasses
+        self.classesByBytes = classesByBytes
+        self.classesByJSON = classesByJSON
     }
 
     private static func key(_ subject: MatchSubject, method: Bool, url: Bool) -> Key {
@@ -47,7 +121,7 @@ struct InteractionIndex: Sendable {
 
     /// Prepares a live request for these matchers.
     func prepare(_ request: InterceptedRequest) -> PreparedRequest {
-        PreparedRequest(request, matchers: matchers)
+        PreparedRequest(request, needs: needs)
     }
 
     /// The bucket of the interactions that can match: those with the request's
@@ -56,11 +130,27 @@ struct InteractionIndex: Sendable {
         bucketsByKey[Self.key(request.subject, method: keysMethod, url: keysURL)]
     }
 
+    /// The group holding every interaction that can answer `request`: its body
+    /// class when the matchers compare bodies and the request has one, else its
+    /// bucket. Nil when no interaction can.
+    func candidates(for request: PreparedRequest) -> Candidates? {
+        guard let bucket = bucket(for: request) else { return nil }
+        guard classifiesBodies, let body = request.subject.body else {
+            return Candidates(group: bucket, positions: buckets[bucket], allMatch: groupsDecide)
+        }
+        var bodyClass = classesByBytes[BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))]
+        if bodyClass == nil, let json = body.json {
+            bodyClass = classesByJSON[JSONKey(bucket: bucket, value: json)]
+        }
+        guard let bodyClass else { return nil }
+        return Candidates(group: buckets.count + bodyClass, positions: bodyClasses[bodyClass], allMatch: groupsDecide)
+    }
+
     /// Whether the interaction at `position` passes every matcher.
     func matches(_ request: PreparedRequest, at position: Int) -> Bool {
         let recorded = interactions[position]
-        return matchers.enumerated().allSatisfy { offset, matcher in
-            matcher.passes(request, recorded, position: offset)
+        return matchers.indices.allSatisfy { offset in
+            matchers[offset].passes(request, recorded, position: offset)
         }
     }
 }

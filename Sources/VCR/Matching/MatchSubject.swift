@@ -2,14 +2,38 @@ import Foundation
 
 /// The facts about one request that matchers compare, computed once: for each
 /// recorded interaction when its cassette is indexed, for each live request
-/// when it arrives.
+/// when it arrives. Facts no matcher of the list compares are left empty.
 struct MatchSubject: Sendable {
+    /// Which facts a matcher list compares, worked out once per list.
+    struct Needs: Sendable {
+        var path = false
+        var query = false
+        var headers = false
+        /// For each ``Matcher/jsonBody(ignoring:)`` matcher, by its position in
+        /// the list, the paths it ignores.
+        var ignoredJSONPaths: [Int: [JSONPath]] = [:]
+
+        init(_ matchers: [Matcher]) {
+            for (position, matcher) in matchers.enumerated() {
+                switch matcher.rule {
+                case .path: path = true
+                case .query: query = true
+                case .headers: headers = true
+                case .jsonBody(let paths): ignoredJSONPaths[position] = paths
+                case .method, .url, .body, .custom: break
+                }
+            }
+        }
+    }
+
     let method: String
     let url: String
-    /// The percent-encoded path of the URL.
+    /// The percent-encoded path of the URL; empty unless a ``Matcher/path`` compares it.
     let path: String
-    /// The query's `name=value` items, percent-decoded and sorted.
+    /// The query's `name=value` items, percent-decoded and sorted; empty unless
+    /// a ``Matcher/query`` compares them.
     let queryItems: [String]
+    /// The header fields; empty unless a ``Matcher/headers(_:)-(String...)`` compares them.
     let headers: HeaderFields
     /// The body; nil for a live request without one.
     let body: PreparedBody?
@@ -17,21 +41,18 @@ struct MatchSubject: Sendable {
     /// matcher list, the body's JSON without the ignored members.
     let jsonWithoutIgnoredMembers: [Int: JSONValue]
 
-    init(method: String, url: String, headers: [String: [String]], body: Data?, matchers: [Matcher]) {
+    init(method: String, url: String, headers: [String: [String]], body: Data?, needs: Needs) {
         self.method = method
         self.url = url
-        let components = URLComponents(string: url)
-        path = components?.percentEncodedPath ?? url
-        queryItems = Self.queryItems(of: url)
-        self.headers = HeaderFields(headers)
+        path = needs.path ? URLComponents(string: url)?.percentEncodedPath ?? url : ""
+        queryItems = needs.query ? Self.queryItems(of: url) : []
+        self.headers = HeaderFields(needs.headers ? headers : [:])
         let prepared = body.map(PreparedBody.init)
         self.body = prepared
         var stripped: [Int: JSONValue] = [:]
-        if let json = prepared?.json {
-            for (position, matcher) in matchers.enumerated() {
-                if case .jsonBody(let paths) = matcher.rule {
-                    stripped[position] = paths.reduce(json) { $1.removing(from: $0) }
-                }
+        if !needs.ignoredJSONPaths.isEmpty, let json = prepared?.json {
+            for (position, paths) in needs.ignoredJSONPaths {
+                stripped[position] = paths.reduce(json) { $1.removing(from: $0) }
             }
         }
         jsonWithoutIgnoredMembers = stripped

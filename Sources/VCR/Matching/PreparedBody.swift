@@ -1,19 +1,32 @@
 import Foundation
 
-/// A body with what the matchers compare computed once: its bytes with CRLF
-/// turned into LF, and its JSON value when it is JSON.
+/// A body with what the matchers compare: its bytes with CRLF turned into LF,
+/// computed at once, and its JSON value, parsed on first use so that a body
+/// found by its bytes is never parsed.
 struct PreparedBody: Sendable {
     /// The bytes as given.
     let bytes: Data
     /// The bytes with every CRLF replaced by LF.
     let normalized: Data
-    /// The parsed document, or nil when the bytes are not JSON.
-    let json: JSONValue?
+    /// The parsed document once asked for: nil until then, `.some(nil)` for bytes that are not JSON.
+    private let parsed = Locked<JSONValue??>(nil)
 
     init(_ bytes: Data) {
         self.bytes = bytes
         normalized = Self.normalizingLineEndings(bytes)
-        json = bytes.isEmpty ? nil : JSONParser.parse(bytes)
+    }
+
+    /// The parsed document, or nil when the bytes are not JSON.
+    ///
+    /// JSON white space includes CR and a raw CR or LF cannot appear inside a
+    /// string, so the value is the same for ``bytes`` and ``normalized``.
+    var json: JSONValue? {
+        parsed.withLock { cached in
+            if let cached { return cached }
+            let value = bytes.isEmpty ? nil : JSONParser.parse(bytes)
+            cached = .some(value)
+            return value
+        }
     }
 
     /// Whether the bodies are equal after line-ending normalisation or as JSON values.
@@ -25,7 +38,11 @@ struct PreparedBody: Sendable {
 
     /// The bytes with every CRLF replaced by LF; the same storage when there is no CR.
     static func normalizingLineEndings(_ bytes: Data) -> Data {
-        guard bytes.contains(0x0D) else { return bytes }
+        let hasCR = bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0x0D, buffer.count) != nil
+        }
+        guard hasCR else { return bytes }
         var result = Data(capacity: bytes.count)
         var index = bytes.startIndex
         while index < bytes.endIndex {

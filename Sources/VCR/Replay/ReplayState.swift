@@ -7,8 +7,8 @@ struct ReplayState: Sendable {
     var used: [Bool]
     /// For each interaction, the serial number of the last request it answered; 0 if none.
     var lastServed: [Int]
-    /// For each bucket of the index, how many of its first interactions are used:
-    /// the search for an unused match starts there.
+    /// For each group of the index, how many of its first interactions are
+    /// known to be used: the search for an unused match starts there.
     var usedPrefix: [Int]
     /// The number of requests answered so far.
     var servedCount = 0
@@ -19,20 +19,25 @@ struct ReplayState: Sendable {
     /// The report, once the VCR is stopped.
     var finalReport: ReplayReport?
 
-    init(interactionCount: Int, bucketCount: Int) {
+    init(interactionCount: Int, groupCount: Int) {
         used = Array(repeating: false, count: interactionCount)
         lastServed = Array(repeating: 0, count: interactionCount)
-        usedPrefix = Array(repeating: 0, count: bucketCount)
+        usedPrefix = Array(repeating: 0, count: groupCount)
     }
 
-    /// Marks the interaction at `position`, of the bucket holding `positions`,
-    /// as having answered a request.
-    mutating func serve(_ position: Int, bucket: Int, positions: [Int]) {
+    /// Where the search for an unused interaction of `group`, whose positions
+    /// are `positions`, starts: past its used prefix, which is brought up to date.
+    mutating func firstUnusedOffset(group: Int, positions: [Int]) -> Int {
+        var offset = usedPrefix[group]
+        while offset < positions.count, used[positions[offset]] { offset += 1 }
+        usedPrefix[group] = offset
+        return offset
+    }
+
+    /// Marks the interaction at `position` as having answered a request.
+    mutating func serve(_ position: Int) {
         servedCount += 1
         used[position] = true
         lastServed[position] = servedCount
-        while usedPrefix[bucket] < positions.count, used[positions[usedPrefix[bucket]]] {
-            usedPrefix[bucket] += 1
-        }
     }
 }

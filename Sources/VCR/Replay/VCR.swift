@@ -157,7 +157,7 @@ public final class VCR: Sendable {
         }
         index = InteractionIndex(interactions: interactions, matchers: options.matchers)
         explainer = MismatchExplainer(index: index, cassettePath: path)
-        state = Locked(ReplayState(interactionCount: cassette.interactions.count, bucketCount: index.buckets.count))
+        state = Locked(ReplayState(interactionCount: cassette.interactions.count, groupCount: index.groupCount))
         let configuration = URLSessionConfiguration.ephemeral
         Self.configure(configuration, with: protocolClass)
         session = URLSession(configuration: configuration)
@@ -261,42 +261,80 @@ public final class VCR: Sendable {
         case failure(any Error)
     }
 
+    /// The interaction that answers `request`, marked used as if a session had
+    /// sent the request; nil when none does.
+    ///
+    /// It is the lookup every intercepted request goes through, for code that
+    /// has a request in hand rather than a session: the first unused
+    /// interaction that passes every matcher, in file order (or, with
+    /// ``Options/allowsRepeats``, the last one used). A request nothing answers
+    /// is reported as unmatched in ``stop()``'s report, as one sent through
+    /// ``session`` would be; in a recording mode it is neither reported nor
+    /// recorded. The request is redacted (``Options/redaction``) before matching.
+    public func interaction(for request: InterceptedRequest) -> Interaction? {
+        if case .replay(let interaction) = resolve(request) { return interaction }
+        return nil
+    }
+
     /// Finds the interaction that answers `request` and marks it used, or
     /// explains why none does.
     func resolve(_ request: InterceptedRequest) -> Resolution {
         let prepared = index.prepare(redaction.redact(request))
-        guard let bucket = index.bucket(for: prepared) else { return unanswered(prepared) }
-        let positions = index.buckets[bucket]
-        var offset = state.withLock { $0.usedPrefix[bucket] }
-        while offset < positions.count {
-            let position = positions[offset]
-            offset += 1
-            let (isUsed, isStopped) = state.withLock { ($0.used[position], $0.finalReport != nil) }
-            if isStopped { return unanswered(prepared) }
-            guard !isUsed, index.matches(prepared, at: position) else { continue }
-            let served = state.withLock { state in
-                guard !state.used[position], state.finalReport == nil else { return false }
-                state.serve(position, bucket: bucket, positions: positions)
-                return true
-            }
-            if served { return .replay(cassette.interactions[position]) }
-        }
-        if options.allowsRepeats, let position = lastServedMatch(prepared, bucket: bucket) {
+        guard let candidates = index.candidates(for: prepared) else { return unanswered(prepared) }
+        let found =
+            candidates.allMatch ? firstUnused(of: candidates) : firstUnusedMatch(prepared, of: candidates)
+        if let position = found { return .replay(cassette.interactions[position]) }
+        if options.allowsRepeats, let position = lastServedMatch(prepared, of: candidates) {
             return .replay(cassette.interactions[position])
         }
         return unanswered(prepared)
     }
 
-    /// Among the bucket's matching interactions, the one that answered a
+    /// The first unused position of a group whose every interaction matches,
+    /// served; nil when all are used or the VCR is stopped.
+    private func firstUnused(of candidates: InteractionIndex.Candidates) -> Int? {
+        state.withLock { state in
+            guard state.finalReport == nil else { return nil }
+            let offset = state.firstUnusedOffset(group: candidates.group, positions: candidates.positions)
+            guard offset < candidates.positions.count else { return nil }
+            let position = candidates.positions[offset]
+            state.serve(position)
+            return position
+        }
+    }
+
+    /// The first unused position of a group that passes every matcher, served;
+    /// nil when none does or the VCR is stopped. Matchers, custom ones included,
+    /// run outside the lock.
+    private func firstUnusedMatch(_ request: PreparedRequest, of candidates: InteractionIndex.Candidates) -> Int? {
+        let positions = candidates.positions
+        var offset = state.withLock { $0.firstUnusedOffset(group: candidates.group, positions: positions) }
+        while offset < positions.count {
+            let position = positions[offset]
+            offset += 1
+            let (isUsed, isStopped) = state.withLock { ($0.used[position], $0.finalReport != nil) }
+            if isStopped { return nil }
+            guard !isUsed, index.matches(request, at: position) else { continue }
+            let served = state.withLock { state in
+                guard !state.used[position], state.finalReport == nil else { return false }
+                state.serve(position)
+                return true
+            }
+            if served { return position }
+        }
+        return nil
+    }
+
+    /// Among the group's matching interactions, the one that answered a
     /// request last; marks it served again.
-    private func lastServedMatch(_ request: PreparedRequest, bucket: Int) -> Int? {
-        let positions = index.buckets[bucket]
-        let matching = positions.filter { index.matches(request, at: $0) }
+    private func lastServedMatch(_ request: PreparedRequest, of candidates: InteractionIndex.Candidates) -> Int? {
+        let matching =
+            candidates.allMatch ? candidates.positions : candidates.positions.filter { index.matches(request, at: $0) }
         return state.withLock { state in
             guard state.finalReport == nil,
                 let position = matching.max(by: { state.lastServed[$0] < state.lastServed[$1] })
             else { return nil }
-            state.serve(position, bucket: bucket, positions: positions)
+            state.serve(position)
             return position
         }
     }
