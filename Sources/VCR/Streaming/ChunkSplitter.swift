@@ -27,42 +27,60 @@ enum ChunkSplitter {
 
     /// Events end at a blank line: a line terminator (LF, CRLF or CR) right after another.
     private static func events(of body: Data) -> [Range<Data.Index>] {
-        var ranges: [Range<Data.Index>] = []
-        var start = body.startIndex
-        var index = start
-        var lineIsEmpty = false
-        while index < body.endIndex {
-            let byte = body[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                lineIsEmpty = false
-                index += 1
-                continue
+        let base = body.startIndex
+        return body.withUnsafeBytes { bytes in
+            var ranges: [Range<Data.Index>] = []
+            var start = 0
+            var index = 0
+            var lineIsEmpty = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else {
+                    lineIsEmpty = false
+                    index = nextLineBreak(in: bytes, from: index + 1)
+                    continue
+                }
+                var next = index + 1
+                if byte == 0x0D, next < bytes.count, bytes[next] == 0x0A { next += 1 }
+                if lineIsEmpty {
+                    ranges.append(base + start..<base + next)
+                    start = next
+                    lineIsEmpty = false
+                } else {
+                    lineIsEmpty = true
+                }
+                index = next
             }
-            var next = index + 1
-            if byte == 0x0D, next < body.endIndex, body[next] == 0x0A { next += 1 }
-            if lineIsEmpty {
-                ranges.append(start..<next)
-                start = next
-                lineIsEmpty = false
-            } else {
-                lineIsEmpty = true
-            }
-            index = next
+            if start < bytes.count { ranges.append(base + start..<base + bytes.count) }
+            return ranges
         }
-        if start < body.endIndex { ranges.append(start..<body.endIndex) }
-        return ranges
+    }
+
+    /// The position of the next LF or CR at or after `start`, or the end.
+    private static func nextLineBreak(in bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let lineFeed = offset(of: 0x0A, in: bytes, from: start, to: bytes.count) ?? bytes.count
+        return offset(of: 0x0D, in: bytes, from: start, to: lineFeed) ?? lineFeed
+    }
+
+    /// The offset of the first `byte` in `buffer[start..<end]`, found with `memchr`.
+    private static func offset(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+        guard let base = buffer.baseAddress, start < end else { return nil }
+        return memchr(base + start, Int32(byte), end - start).map { UnsafeRawPointer($0) - base }
     }
 
     /// One range per line, its LF included.
     private static func lines(of body: Data) -> [Range<Data.Index>] {
-        var ranges: [Range<Data.Index>] = []
-        var start = body.startIndex
-        while let newline = body[start...].firstIndex(of: 0x0A) {
-            ranges.append(start..<newline + 1)
-            start = newline + 1
+        let base = body.startIndex
+        return body.withUnsafeBytes { buffer in
+            var ranges: [Range<Data.Index>] = []
+            var start = 0
+            while let newline = offset(of: 0x0A, in: buffer, from: start, to: buffer.count) {
+                ranges.append(base + start..<base + newline + 1)
+                start = newline + 1
+            }
+            if start < buffer.count { ranges.append(base + start..<base + buffer.count) }
+            return ranges
         }
-        if start < body.endIndex { ranges.append(start..<body.endIndex) }
-        return ranges
     }
 
     /// AWS event-stream messages: each starts with its total length as a

@@ -27,8 +27,10 @@ final class ResponseDelivery: Sendable {
     ///   false the body is sent whole, at the time its last chunk would arrive.
     init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
         guard let head = response.httpResponse(for: url) else { return nil }
-        let ranges = response.chunkRanges(sliceSize: sliceSize)
-        let schedule = DeliverySchedule(timing: timing, duration: response.duration, chunkCount: ranges.count)
+        // A body sent whole is not cut: it counts as one chunk for the schedule.
+        let ranges = chunked ? response.chunkRanges(sliceSize: sliceSize) : []
+        let chunkCount = chunked ? ranges.count : response.body.isEmpty ? 0 : 1
+        let schedule = DeliverySchedule(timing: timing, duration: response.duration, chunkCount: chunkCount)
         var steps: [(Duration, Step)] = [(schedule.beforeHeaders, .headers(head))]
         if chunked {
             // Each chunk is copied into its own zero-based `Data`, as URLSession
