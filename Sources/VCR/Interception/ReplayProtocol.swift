@@ -36,8 +36,8 @@ class ReplayProtocol: URLProtocol {
     }
 
     override func startLoading() {
-        let inspection = TaskInspection(task: task)
-        let summary = "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")"
+        let requestHasBody = request.httpBody.map { !$0.isEmpty } ?? false || request.httpBodyStream != nil
+        let inspection = TaskInspection(task: task, requestHasBody: requestHasBody)
         guard let vcr = Self.slot.flatMap(VCRRegistry.shared.vcr(slot:)) else {
             fail(ReplayError.noVCR(request: summary))
             return
@@ -75,6 +75,11 @@ class ReplayProtocol: URLProtocol {
         case .failure(let error):
             fail(error)
         }
+    }
+
+    /// The request's method and URL, as failures name it.
+    private var summary: String {
+        "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")"
     }
 
     override func stopLoading() {

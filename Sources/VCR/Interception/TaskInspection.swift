@@ -33,31 +33,41 @@ struct TaskInspection {
     /// registered behaviour is `callDelegate`, on a session whose delegate is a
     /// `URLSessionDataDelegate`, receive every chunk. `task.delegate` cannot
     /// tell the two apart: it is the session's delegate in both cases.
-    init(task: URLSessionTask?) {
+    ///
+    /// Reflection costs microseconds, so only what the answer depends on is
+    /// read: the registry only for a data task whose delegate takes chunks, the
+    /// upload body only when the request carries no body of its own.
+    init(task: URLSessionTask?, requestHasBody: Bool) {
         guard let task else {
             self.init(session: nil, deliversEveryChunk: false, uploadBody: nil)
             return
         }
-        let session = Self.value(named: "session", in: task).flatMap(Self.unwrapped) as? URLSession
-        let registry = session.flatMap { Self.value(named: "taskRegistry", in: $0) }
-        let behaviours = registry.flatMap { Self.value(named: "behaviours", in: $0) } as? [Int: Any]
-        let behaviour = behaviours?[task.taskIdentifier].map(Self.caseName)
-        let callsDataDelegate =
-            behaviour == "callDelegate" && task is URLSessionDataTask && task.delegate is URLSessionDataDelegate
+        let names = requestHasBody ? ["session"] : ["session", "knownBody"]
+        let values = Self.values(named: names, in: task)
+        let session = values["session"].flatMap(Self.unwrapped) as? URLSession
+        var callsDataDelegate = false
+        if task is URLSessionDataTask, task.delegate is URLSessionDataDelegate {
+            let registry = session.flatMap { Self.values(named: ["taskRegistry"], in: $0)["taskRegistry"] }
+            let behaviours = registry.flatMap { Self.values(named: ["behaviours"], in: $0)["behaviours"] } as? [Int: Any]
+            callsDataDelegate = behaviours?[task.taskIdentifier].map(Self.caseName) == "callDelegate"
+        }
         self.init(
             session: session,
             deliversEveryChunk: callsDataDelegate,
-            uploadBody: Self.value(named: "knownBody", in: task).flatMap(Self.unwrapped).flatMap(Self.bodyData))
+            uploadBody: values["knownBody"].flatMap(Self.unwrapped).flatMap(Self.bodyData))
     }
 
-    /// A stored property of an object or one of its superclasses, by name.
-    private static func value(named name: String, in subject: Any) -> Any? {
+    /// Stored properties of an object or its superclasses, by name, found in one walk.
+    private static func values(named names: [String], in subject: Any) -> [String: Any] {
+        var found: [String: Any] = [:]
         var mirror: Mirror? = Mirror(reflecting: subject)
-        while let current = mirror {
-            if let child = current.children.first(where: { $0.label == name }) { return child.value }
+        while let current = mirror, found.count < names.count {
+            for child in current.children {
+                if let label = child.label, found[label] == nil, names.contains(label) { found[label] = child.value }
+            }
             mirror = current.superclassMirror
         }
-        return nil
+        return found
     }
 
     /// The wrapped value of an optional, or the value itself.
@@ -84,7 +94,7 @@ struct TaskInspection {
     #else
     /// On Apple platforms every chunk reaches every kind of caller, and the
     /// request carries the session's additional headers.
-    init(task: URLSessionTask?) {
+    init(task: URLSessionTask?, requestHasBody: Bool) {
         self.init(session: nil, deliversEveryChunk: true, uploadBody: nil)
     }
     #endif
