@@ -1,4 +1,5 @@
 import Foundation
+import VCR
 import VCRCassette
 
 #if canImport(FoundationNetworking)
@@ -13,8 +14,11 @@ struct MatchWorkload {
     let size: Int
     /// The cassette; every response is the replay workload's event stream.
     let cassette: Cassette
-    /// One request per looked-up interaction, in random order.
+    /// One request per looked-up interaction, in random order, for URLSession.
     let requests: [URLRequest]
+    /// One request per looked-up interaction, in random order, as the
+    /// interceptor hands it to the VCR; more of them than ``requests`` in a large cassette.
+    let lookups: [InterceptedRequest]
     /// A request for the extra interaction at another URL, sent before the
     /// timing so that the session's first-request costs stay out of it.
     let warmUp: URLRequest
@@ -22,8 +26,9 @@ struct MatchWorkload {
     /// The URL of the warm-up interaction.
     private static let warmUpURL = "https://api.openai.com/v1/models"
 
-    /// A cassette of `size` interactions and requests for `lookups` distinct ones of them.
-    init(size: Int, lookups: Int) {
+    /// A cassette of `size` interactions, `requests` requests for distinct ones
+    /// of them, and `lookups` lookups for distinct ones (each at most `size`).
+    init(size: Int, requests requestCount: Int, lookups lookupCount: Int) {
         var generator = SyntheticCassette()
         var interactions: [Interaction] = []
         interactions.reserveCapacity(size)
@@ -47,14 +52,20 @@ struct MatchWorkload {
         cassette = Cassette(interactions: interactions)
         warmUp = URLRequest(url: URL(string: Self.warmUpURL) ?? URL(fileURLWithPath: "/"))
         var random = SplitMix64(seed: UInt64(size))
-        let positions = Array(Array(0..<size).shuffled(using: &random).prefix(lookups))
-        requests = positions.map { position in
+        let positions = Array(0..<size).shuffled(using: &random)
+        requests = positions.prefix(requestCount).map { position in
             let recorded = interactions[position].request
             var request = URLRequest(url: URL(string: recorded.url) ?? URL(fileURLWithPath: "/"))
             request.httpMethod = recorded.method
             request.httpBody = recorded.body
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             return request
+        }
+        lookups = positions.prefix(lookupCount).map { position in
+            let recorded = interactions[position].request
+            return InterceptedRequest(
+                method: recorded.method, url: recorded.url, headers: ["Content-Type": ["application/json"]],
+                body: recorded.body)
         }
     }
 }

@@ -30,8 +30,11 @@ struct Settings {
     var largeYamsRuns: Int { isQuick ? 1 : 5 }
     /// The cassette sizes of the match figures.
     var matchSizes: [Int] { [10, 1_000, 10_000] }
-    /// Requests per timed match run (fewer when the cassette is smaller).
-    var matchLookups: Int { isQuick ? 20 : 100 }
+    /// Requests through URLSession per timed match run (fewer when the cassette is smaller).
+    var matchRequests: Int { isQuick ? 20 : 100 }
+    /// Lookups per timed lookup run: distinct interactions, in as many VCRs
+    /// (up to 20) as a small cassette needs to make up the number.
+    var matchLookups: Int { isQuick ? 200 : 2_000 }
     /// Timed runs per match measurement.
     var matchRuns: Int { isQuick ? 3 : 7 }
     /// Requests per timed replay run.
