@@ -64,6 +64,7 @@ struct TaskInspection {
         while let current = mirror, found.count < names.count {
             for child in current.children {
                 if let label = child.label, found[label] == nil, names.contains(label) { found[label] = child.value }
+                if found.count == names.count { break }
             }
             mirror = current.superclassMirror
         }

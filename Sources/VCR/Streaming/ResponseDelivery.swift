@@ -19,7 +19,6 @@ final class ResponseDelivery: Sendable {
     private let steps: [(delay: Duration, step: Step)]
     private let isImmediate: Bool
     private let cancelled = Locked(false)
-    private let queue = DispatchQueue(label: "VCR.ResponseDelivery")
 
     /// Plans the delivery of `response` to `url`.
     ///
@@ -46,12 +45,12 @@ final class ResponseDelivery: Sendable {
     }
 
     /// Performs the steps: at once on the calling thread when no step waits,
-    /// otherwise on a private queue.
+    /// otherwise on a private queue, made only then.
     func start(_ perform: @escaping @Sendable (Step) -> Void) {
         if isImmediate {
             for (_, step) in steps { perform(step) }
         } else {
-            run(from: 0, perform)
+            run(from: 0, on: DispatchQueue(label: "VCR.ResponseDelivery"), perform)
         }
     }
 
@@ -60,7 +59,7 @@ final class ResponseDelivery: Sendable {
         cancelled.withLock { $0 = true }
     }
 
-    private func run(from position: Int, _ perform: @escaping @Sendable (Step) -> Void) {
+    private func run(from position: Int, on queue: DispatchQueue, _ perform: @escaping @Sendable (Step) -> Void) {
         guard position < steps.count, !cancelled.withLock({ $0 }) else { return }
         let (delay, step) = steps[position]
         let (seconds, attoseconds) = delay.components
@@ -68,7 +67,7 @@ final class ResponseDelivery: Sendable {
         queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
             guard !self.cancelled.withLock({ $0 }) else { return }
             perform(step)
-            self.run(from: position + 1, perform)
+            self.run(from: position + 1, on: queue, perform)
         }
     }
 }
