@@ -15,6 +15,9 @@ struct JSONRedaction: Sendable {
         replacement = Array("\"\(escaped)\"".utf8)
     }
 
+    /// Whether any path is named, so that something can be redacted.
+    var redactsPaths: Bool { !paths.isEmpty }
+
     /// The body with the named members' values replaced; the body itself when
     /// nothing is named or it is not JSON.
     func redacting(_ body: Data) -> Data {

@@ -16,9 +16,12 @@ struct QueryRedaction: Sendable {
         encodedPlaceholder = placeholder.addingPercentEncoding(withAllowedCharacters: Self.allowed) ?? placeholder
     }
 
+    /// Whether any parameter is named, so that something can be redacted.
+    var redactsNames: Bool { !names.isEmpty }
+
     /// The URL with the values of the named query parameters replaced.
     func redactingURL(_ url: String) -> String {
-        guard !names.isEmpty, let questionMark = url.firstIndex(of: "?") else { return url }
+        guard !names.isEmpty, let questionMark = url.utf8.firstIndex(of: UInt8(ascii: "?")) else { return url }
         let queryStart = url.index(after: questionMark)
         let queryEnd = url[queryStart...].firstIndex(of: "#") ?? url.endIndex
         guard let redacted = redactingPairs(url[queryStart..<queryEnd]) else { return url }

@@ -59,10 +59,18 @@ struct RedactionRules: Sendable {
     }
 
     private func redactingBody(_ body: Data, headers: [String: [String]]) -> Data {
-        let contentType = HeaderFields(headers)["Content-Type"].first?.lowercased() ?? ""
+        guard query.redactsNames || json.redactsPaths else { return body }
+        let contentType = Self.contentType(in: headers).lowercased()
         if contentType.hasPrefix("application/x-www-form-urlencoded") {
             return query.redactingForm(body)
         }
         return json.redacting(body)
+    }
+
+    /// The first `Content-Type` value, as ``HeaderFields`` finds it, without
+    /// building the whole case-insensitive map.
+    private static func contentType(in headers: [String: [String]]) -> String {
+        let fields = headers.filter { $0.key.utf8.count == 12 && $0.key.lowercased() == "content-type" }
+        return fields.sorted { $0.key < $1.key }.lazy.flatMap(\.value).first ?? ""
     }
 }
