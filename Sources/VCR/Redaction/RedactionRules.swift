@@ -49,6 +49,7 @@ struct RedactionRules: Sendable {
     }
 
     private func redactingHeaders(_ fields: [String: [String]], allowList: Set<String>?) -> [String: [String]] {
+        if allowList == nil, !fields.keys.contains(where: { headers.contains($0.lowercased()) }) { return fields }
         var result: [String: [String]] = [:]
         for (name, values) in fields {
             let lowered = name.lowercased()
@@ -59,18 +60,22 @@ struct RedactionRules: Sendable {
     }
 
     private func redactingBody(_ body: Data, headers: [String: [String]]) -> Data {
-        guard query.redactsNames || json.redactsPaths else { return body }
-        let contentType = Self.contentType(in: headers).lowercased()
-        if contentType.hasPrefix("application/x-www-form-urlencoded") {
+        if query.redactsNames, Self.contentType(in: headers).lowercased().hasPrefix("application/x-www-form-urlencoded") {
             return query.redactingForm(body)
         }
         return json.redacting(body)
     }
 
-    /// The first `Content-Type` value, as ``HeaderFields`` finds it, without
-    /// building the whole case-insensitive map.
+    /// The first `Content-Type` value, as ``HeaderFields`` finds it (the
+    /// first value under the lowest-sorting spelling of the name that has
+    /// one), without building the case-insensitive map or any collection.
     private static func contentType(in headers: [String: [String]]) -> String {
-        let fields = headers.filter { $0.key.utf8.count == 12 && $0.key.lowercased() == "content-type" }
-        return fields.sorted { $0.key < $1.key }.lazy.flatMap(\.value).first ?? ""
+        var found: (name: String, value: String)?
+        for (name, values) in headers where name.utf8.count == 12 && name.lowercased() == "content-type" {
+            guard let value = values.first else { continue }
+            if let current = found, current.name < name { continue }
+            found = (name, value)
+        }
+        return found?.value ?? ""
     }
 }
