@@ -41,13 +41,16 @@ struct MatchSubject: Sendable {
     /// matcher list, the body's JSON without the ignored members.
     let jsonWithoutIgnoredMembers: [Int: JSONValue]
 
-    init(method: String, url: String, headers: [String: [String]], body: Data?, needs: Needs) {
+    /// Prepares the facts `needs` names; `isShared` when several threads may
+    /// match the subject (a recorded interaction's), not when one thread
+    /// prepares and matches it (a live request's).
+    init(method: String, url: String, headers: [String: [String]], body: Data?, needs: Needs, isShared: Bool) {
         self.method = method
         self.url = url
         path = needs.path ? URLComponents(string: url)?.percentEncodedPath ?? url : ""
         queryItems = needs.query ? Self.queryItems(of: url) : []
         self.headers = HeaderFields(needs.headers ? headers : [:])
-        let prepared = body.map(PreparedBody.init)
+        let prepared = body.map { PreparedBody($0, isShared: isShared) }
         self.body = prepared
         var stripped: [Int: JSONValue] = [:]
         if !needs.ignoredJSONPaths.isEmpty, let json = prepared?.json {

@@ -8,12 +8,15 @@ struct PreparedBody: Sendable {
     let bytes: Data
     /// The bytes with every CRLF replaced by LF.
     let normalized: Data
-    /// The parsed document once asked for: nil until then, `.some(nil)` for bytes that are not JSON.
-    private let parsed = Locked<JSONValue??>(nil)
+    /// The parsed document once asked for.
+    private let parsed: ParsedJSONCache
 
-    init(_ bytes: Data) {
+    /// Prepares `bytes`; `isShared` when several threads may ask for the JSON
+    /// (a recorded body), not when one thread prepares and matches it (a live request's).
+    init(_ bytes: Data, isShared: Bool) {
         self.bytes = bytes
         normalized = Self.normalizingLineEndings(bytes)
+        parsed = ParsedJSONCache(isShared: isShared)
     }
 
     /// The parsed document, or nil when the bytes are not JSON.
@@ -21,12 +24,7 @@ struct PreparedBody: Sendable {
     /// JSON white space includes CR and a raw CR or LF cannot appear inside a
     /// string, so the value is the same for ``bytes`` and ``normalized``.
     var json: JSONValue? {
-        parsed.withLock { cached in
-            if let cached { return cached }
-            let value = bytes.isEmpty ? nil : JSONParser.parse(bytes)
-            cached = .some(value)
-            return value
-        }
+        parsed.value(of: bytes)
     }
 
     /// Whether the bodies are equal after line-ending normalisation or as JSON values.
