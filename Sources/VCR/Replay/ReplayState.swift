@@ -3,9 +3,8 @@ import VCRCassette
 /// What changes while a VCR replays: which interactions were used, what was
 /// recorded, and the failures.
 struct ReplayState: Sendable {
-    /// Whether each interaction, by position, has answered a request.
-    var used: [Bool]
-    /// For each interaction, the serial number of the last request it answered; 0 if none.
+    /// For each interaction, the serial number of the last request it answered;
+    /// 0 if none, so that it also tells whether the interaction was used.
     var lastServed: [Int]
     /// For each group of the index, how many of its first interactions are
     /// known to be used: the search for an unused match starts there.
@@ -20,16 +19,25 @@ struct ReplayState: Sendable {
     var finalReport: ReplayReport?
 
     init(interactionCount: Int, groupCount: Int) {
-        used = Array(repeating: false, count: interactionCount)
         lastServed = Array(repeating: 0, count: interactionCount)
         usedPrefix = Array(repeating: 0, count: groupCount)
+    }
+
+    /// Whether each interaction, by position, has answered a request.
+    var used: [Bool] {
+        lastServed.map { $0 != 0 }
+    }
+
+    /// Whether the interaction at `position` has answered a request.
+    func isUsed(_ position: Int) -> Bool {
+        lastServed[position] != 0
     }
 
     /// Where the search for an unused interaction of `group`, whose positions
     /// are `positions`, starts: past its used prefix, which is brought up to date.
     mutating func firstUnusedOffset(group: Int, positions: [Int]) -> Int {
         var offset = usedPrefix[group]
-        while offset < positions.count, used[positions[offset]] { offset += 1 }
+        while offset < positions.count, isUsed(positions[offset]) { offset += 1 }
         usedPrefix[group] = offset
         return offset
     }
@@ -37,7 +45,6 @@ struct ReplayState: Sendable {
     /// Marks the interaction at `position` as having answered a request.
     mutating func serve(_ position: Int) {
         servedCount += 1
-        used[position] = true
         lastServed[position] = servedCount
     }
 }

@@ -216,7 +216,7 @@ public final class VCR: Sendable {
                 servedCount: state.servedCount,
                 unmatchedRequests: state.unmatchedRequests,
                 failedRequests: state.failedRequests,
-                unusedInteractions: cassette.interactions.indices.filter { !state.used[$0] }.map {
+                unusedInteractions: cassette.interactions.indices.filter { !state.isUsed($0) }.map {
                     cassette.interactions[$0]
                 },
                 recordedInteractions: state.recorded,
@@ -312,11 +312,11 @@ public final class VCR: Sendable {
         while offset < positions.count {
             let position = positions[offset]
             offset += 1
-            let (isUsed, isStopped) = state.withLock { ($0.used[position], $0.finalReport != nil) }
+            let (isUsed, isStopped) = state.withLock { ($0.isUsed(position), $0.finalReport != nil) }
             if isStopped { return nil }
             guard !isUsed, index.matches(request, at: position) else { continue }
             let served = state.withLock { state in
-                guard !state.used[position], state.finalReport == nil else { return false }
+                guard !state.isUsed(position), state.finalReport == nil else { return false }
                 state.serve(position)
                 return true
             }
