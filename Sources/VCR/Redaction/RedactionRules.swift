@@ -49,10 +49,10 @@ struct RedactionRules: Sendable {
     }
 
     private func redactingHeaders(_ fields: [String: [String]], allowList: Set<String>?) -> [String: [String]] {
-        if allowList == nil, !fields.keys.contains(where: { headers.contains($0.lowercased()) }) { return fields }
+        if allowList == nil, !fields.keys.contains(where: { headers.contains($0.lowercasedName) }) { return fields }
         var result: [String: [String]] = [:]
         for (name, values) in fields {
-            let lowered = name.lowercased()
+            let lowered = name.lowercasedName
             if let allowList, !allowList.contains(lowered) { continue }
             result[name] = headers.contains(lowered) ? values.map { _ in placeholder } : values
         }
@@ -60,10 +60,25 @@ struct RedactionRules: Sendable {
     }
 
     private func redactingBody(_ body: Data, headers: [String: [String]]) -> Data {
-        if query.redactsNames, Self.contentType(in: headers).lowercased().hasPrefix("application/x-www-form-urlencoded") {
+        if query.redactsNames, Self.isForm(Self.contentType(in: headers)) {
             return query.redactingForm(body)
         }
         return json.redacting(body)
+    }
+
+    /// Whether a content type names an urlencoded form, compared as
+    /// `lowercased().hasPrefix(_:)` would; ASCII text is compared byte by byte
+    /// without building the lowercased copy.
+    private static func isForm(_ contentType: String) -> Bool {
+        let form = "application/x-www-form-urlencoded".utf8
+        let bytes = contentType.utf8.prefix(form.count + 1)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            return contentType.lowercased().hasPrefix("application/x-www-form-urlencoded")
+        }
+        return bytes.count >= form.count
+            && zip(bytes, form).allSatisfy { byte, expected in
+                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+            }
     }
 
     /// The first `Content-Type` value, as ``HeaderFields`` finds it (the
@@ -71,7 +86,7 @@ struct RedactionRules: Sendable {
     /// one), without building the case-insensitive map or any collection.
     private static func contentType(in headers: [String: [String]]) -> String {
         var found: (name: String, value: String)?
-        for (name, values) in headers where name.utf8.count == 12 && name.lowercased() == "content-type" {
+        for (name, values) in headers where name.utf8.count == 12 && name.lowercasedName == "content-type" {
             guard let value = values.first else { continue }
             if let current = found, current.name < name { continue }
             found = (name, value)
