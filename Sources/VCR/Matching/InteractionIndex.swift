@@ -18,10 +18,16 @@ struct InteractionIndex: Sendable {
     struct Candidates {
         /// The group's number, below ``InteractionIndex/groupCount``.
         let group: Int
-        /// The group's positions, in file order.
-        let positions: [Int]
+        /// The group's first position, known without reading ``positions``.
+        let first: Int
         /// Whether every position passes every matcher, so none needs checking.
         let allMatch: Bool
+        /// Every group's positions, by group number; one array shared by all
+        /// lookups, so that holding it reads nothing of the group.
+        fileprivate let groups: [[Int]]
+
+        /// The group's positions, in file order.
+        var positions: [Int] { groups[group] }
     }
 
     private struct Key: Hashable {
@@ -37,6 +43,13 @@ struct InteractionIndex: Sendable {
     private struct JSONKey: Hashable {
         var bucket: Int
         var value: JSONValue
+    }
+
+    /// A body class as the dictionaries hold it: its number and its first
+    /// position, so that a lookup answered by that position reads no more.
+    private struct BodyClass {
+        var number: Int
+        var first: Int
     }
 
     /// The matchers the subjects were prepared for.
@@ -56,11 +69,14 @@ struct InteractionIndex: Sendable {
     /// buckets and classes decide on their own.
     private let groupsDecide: Bool
     private let bucketsByKey: [Key: Int]
-    private let classesByBytes: [BytesKey: Int]
-    private let classesByJSON: [JSONKey: Int]
+    private let classesByBytes: [BytesKey: BodyClass]
+    private let classesByJSON: [JSONKey: BodyClass]
+
+    /// The positions of every group: buckets, then body classes.
+    private let groups: [[Int]]
 
     /// The number of groups: buckets, then body classes.
-    var groupCount: Int { buckets.count + bodyClasses.count }
+    var groupCount: Int { groups.count }
 
     init(interactions: [Interaction], matchers: [Matcher]) {
         self.matchers = matchers
@@ -79,8 +95,8 @@ struct InteractionIndex: Sendable {
         var buckets: [[Int]] = []
         var bucketsByKey: [Key: Int] = [:]
         var bodyClasses: [[Int]] = []
-        var classesByBytes: [BytesKey: Int] = [:]
-        var classesByJSON: [JSONKey: Int] = [:]
+        var classesByBytes: [BytesKey: BodyClass] = [:]
+        var classesByJSON: [JSONKey: BodyClass] = [:]
         for (position, prepared) in self.interactions.enumerated() {
             let key = Self.key(prepared.subject, method: keysMethod, url: keysURL)
             let bucket: Int
@@ -95,22 +111,24 @@ struct InteractionIndex: Sendable {
             guard classifiesBodies, let body = prepared.subject.body else { continue }
             let bytesKey = BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))
             if let bodyClass = classesByBytes[bytesKey] {
-                bodyClasses[bodyClass].append(position)
+                bodyClasses[bodyClass.number].append(position)
                 continue
             }
             let jsonKey = body.json.map { JSONKey(bucket: bucket, value: $0) }
             if let jsonKey, let bodyClass = classesByJSON[jsonKey] {
-                bodyClasses[bodyClass].append(position)
+                bodyClasses[bodyClass.number].append(position)
                 classesByBytes[bytesKey] = bodyClass
                 continue
             }
-            classesByBytes[bytesKey] = bodyClasses.count
-            if let jsonKey { classesByJSON[jsonKey] = bodyClasses.count }
+            let bodyClass = BodyClass(number: bodyClasses.count, first: position)
+            classesByBytes[bytesKey] = bodyClass
+            if let jsonKey { classesByJSON[jsonKey] = bodyClass }
             bodyClasses.append([position])
         }
         self.buckets = buckets
         self.bucketsByKey = bucketsByKey
         self.bodyClasses = bodyClasses
+        groups = buckets + bodyClasses
         self.classesByBytes = classesByBytes
         self.classesByJSON = classesByJSON
     }
@@ -136,14 +154,15 @@ struct InteractionIndex: Sendable {
     func candidates(for request: PreparedRequest) -> Candidates? {
         guard let bucket = bucket(for: request) else { return nil }
         guard classifiesBodies, let body = request.subject.body else {
-            return Candidates(group: bucket, positions: buckets[bucket], allMatch: groupsDecide)
+            return Candidates(group: bucket, first: buckets[bucket][0], allMatch: groupsDecide, groups: groups)
         }
         var bodyClass = classesByBytes[BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))]
         if bodyClass == nil, let json = body.json {
             bodyClass = classesByJSON[JSONKey(bucket: bucket, value: json)]
         }
         guard let bodyClass else { return nil }
-        return Candidates(group: buckets.count + bodyClass, positions: bodyClasses[bodyClass], allMatch: groupsDecide)
+        return Candidates(
+            group: buckets.count + bodyClass.number, first: bodyClass.first, allMatch: groupsDecide, groups: groups)
     }
 
     /// Whether the interaction at `position` passes every matcher.

@@ -291,13 +291,19 @@ public final class VCR: Sendable {
     }
 
     /// The first unused position of a group whose every interaction matches,
-    /// served; nil when all are used or the VCR is stopped.
+    /// served; nil when all are used or the VCR is stopped. The group's
+    /// positions are read only when its first one is used.
     private func firstUnused(of candidates: InteractionIndex.Candidates) -> Int? {
         state.withLock { state in
             guard state.finalReport == nil else { return nil }
-            let offset = state.firstUnusedOffset(group: candidates.group, positions: candidates.positions)
-            guard offset < candidates.positions.count else { return nil }
-            let position = candidates.positions[offset]
+            if !state.isUsed(candidates.first) {
+                state.serve(candidates.first)
+                return candidates.first
+            }
+            let positions = candidates.positions
+            let offset = state.firstUnusedOffset(group: candidates.group, positions: positions)
+            guard offset < positions.count else { return nil }
+            let position = positions[offset]
             state.serve(position)
             return position
         }
