@@ -69,6 +69,11 @@ struct InteractionIndex: Sendable {
     /// buckets and classes decide on their own.
     private let groupsDecide: Bool
     private let bucketsByKey: [Key: Int]
+    /// The keys of the buckets, by bucket number, when there are so few that
+    /// comparing a request's key with each costs less than hashing its URL.
+    private let fewBucketKeys: [Key]?
+    /// The most buckets ``fewBucketKeys`` lists.
+    private static let fewBucketsLimit = 4
     private let classesByBytes: [BytesKey: BodyClass]
     private let classesByJSON: [JSONKey: BodyClass]
 
@@ -127,6 +132,13 @@ struct InteractionIndex: Sendable {
         }
         self.buckets = buckets
         self.bucketsByKey = bucketsByKey
+        if bucketsByKey.count <= Self.fewBucketsLimit {
+            var keys = Array(bucketsByKey)
+            keys.sort { $0.value < $1.value }
+            fewBucketKeys = keys.map(\.key)
+        } else {
+            fewBucketKeys = nil
+        }
         self.bodyClasses = bodyClasses
         groups = buckets + bodyClasses
         self.classesByBytes = classesByBytes
@@ -145,7 +157,9 @@ struct InteractionIndex: Sendable {
     /// The bucket of the interactions that can match: those with the request's
     /// method and URL when the matchers compare them; nil when there are none.
     func bucket(for request: PreparedRequest) -> Int? {
-        bucketsByKey[Self.key(request.subject, method: keysMethod, url: keysURL)]
+        let key = Self.key(request.subject, method: keysMethod, url: keysURL)
+        if let fewBucketKeys { return fewBucketKeys.firstIndex(of: key) }
+        return bucketsByKey[key]
     }
 
     /// The group holding every interaction that can answer `request`: its body
