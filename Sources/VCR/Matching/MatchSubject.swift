@@ -27,8 +27,9 @@ struct MatchSubject: Sendable {
     }
 
     let method: String
+    /// The URL as ``ComparableURL`` spells it, so that encodings of the same URL are equal.
     let url: String
-    /// The percent-encoded path of the URL; empty unless a ``Matcher/path`` compares it.
+    /// The URL's path as ``ComparableURL`` spells it; empty unless a ``Matcher/path`` compares it.
     let path: String
     /// The query's `name=value` items, percent-decoded and sorted; empty unless
     /// a ``Matcher/query`` compares them.
@@ -46,8 +47,8 @@ struct MatchSubject: Sendable {
     /// prepares and matches it (a live request's).
     init(method: String, url: String, headers: [String: [String]], body: Data?, needs: Needs, isShared: Bool) {
         self.method = method
-        self.url = url
-        path = needs.path ? URLComponents(string: url)?.percentEncodedPath ?? url : ""
+        self.url = ComparableURL.spelling(of: url)
+        path = needs.path ? ComparableURL.path(of: url) : ""
         queryItems = needs.query ? Self.queryItems(of: url) : []
         self.headers = HeaderFields(needs.headers ? headers : [:])
         let prepared = body.map { PreparedBody($0, isShared: isShared) }

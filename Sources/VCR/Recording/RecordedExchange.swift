@@ -15,7 +15,8 @@ enum RecordedExchange {
     /// The encodings URLSession decodes by itself.
     private static let decodedEncodings: Set<String> = ["gzip", "x-gzip", "deflate", "br"]
 
-    /// The request as go-vcr records an outgoing client request.
+    /// The request as go-vcr records an outgoing client request, header names
+    /// in Go's canonical form.
     static func request(_ request: InterceptedRequest) -> RecordedRequest {
         let url = URL(string: request.url)
         let body = request.body ?? Data()
@@ -26,7 +27,7 @@ enum RecordedExchange {
             form: GoForm.fields(
                 method: request.method, url: request.url, contentType: request.headerValues("Content-Type").first,
                 body: body),
-            headers: request.headers,
+            headers: GoHeaderName.canonical(request.headers),
             url: request.url,
             method: request.method)
     }
@@ -40,15 +41,17 @@ enum RecordedExchange {
 
     /// The response as go-vcr records it.
     ///
-    /// A body URLSession decompressed is stored decompressed, marked
+    /// Header names are Go's canonical ones (``GoHeaderName``). A body
+    /// URLSession decompressed is stored decompressed, marked
     /// `uncompressed`, without `Content-Encoding` and `Content-Length` and with
     /// length -1; `Transfer-Encoding` moves from the headers to `transfer_encoding`.
     static func response(_ response: HTTPURLResponse, body: Data, duration: GoDuration) -> RecordedResponse {
-        var headers: [String: [String]] = [:]
+        var received: [String: [String]] = [:]
         for (name, value) in response.allHeaderFields {
             guard let name = name.base as? String, let value = value as? String else { continue }
-            headers[name] = [value]
+            received[name] = [value]
         }
+        var headers = GoHeaderName.canonical(received)
         let fields = HeaderFields(headers)
         let encodings = fields.normalizedValues("Content-Encoding").map { $0.lowercased() }
         let uncompressed = !encodings.isEmpty && encodings.allSatisfy(decodedEncodings.contains) && !isGzip(body)
@@ -57,7 +60,10 @@ enum RecordedExchange {
         if uncompressed { removed.formUnion(["content-encoding", "content-length"]) }
         headers = headers.filter { !removed.contains($0.key.lowercased()) }
         let declaredLength = fields["Content-Length"].first.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
-        let contentLength = uncompressed || !transferEncoding.isEmpty ? -1 : declaredLength ?? -1
+        let contentLength: Int64 =
+            if forbidsBody(response.statusCode) { 0 } else if uncompressed || !transferEncoding.isEmpty { -1 } else {
+                declaredLength ?? -1
+            }
         return RecordedResponse(
             transferEncoding: transferEncoding,
             contentLength: contentLength,
@@ -67,6 +73,11 @@ enum RecordedExchange {
             status: GoStatusText.status(forCode: response.statusCode),
             code: response.statusCode,
             duration: duration)
+    }
+
+    /// Whether a response with this status has no body (1xx, 204, 304): Go reports its length as 0.
+    private static func forbidsBody(_ code: Int) -> Bool {
+        code / 100 == 1 || code == 204 || code == 304
     }
 
     /// Whether a body still starts with gzip's magic bytes: not decoded by URLSession.

@@ -78,7 +78,7 @@ struct MismatchExplainer {
         case .method:
             detail = "cassette \(stored.method), request \(live.method)"
         case .url:
-            detail = "cassette \(stored.url), request \(live.url)"
+            detail = "cassette \(recorded.interaction.request.url), request \(request.request.url)"
         case .path:
             detail = "cassette \(stored.path), request \(live.path)"
         case .query:

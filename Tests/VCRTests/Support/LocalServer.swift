@@ -9,7 +9,8 @@ import NIOPosix
 /// Routes: `/sse` (events in timed chunks, the last one held until
 /// ``releaseLastEvent()`` or ten seconds), `/gzip`, `/binary`, `/large`
 /// (10 MB), `/error` (500), `/echo` (a JSON answer to any method), `/cut`
-/// (the connection closed mid-stream); anything else is a 404.
+/// (the connection closed mid-stream), `/no-content` (a 204 with lower-case
+/// header names); anything else is a 404.
 final class LocalServer: Sendable {
     /// A request as the server received it.
     struct Received: Sendable {
@@ -206,6 +207,10 @@ private final class Responder: ChannelInboundHandler {
                 Data(#"{"ok":true}"#.utf8), context)
         case "/cut":
             cut(context: context)
+        case "/no-content":
+            let headers = HTTPHeaders([("x-request-id", "req-1"), ("openai-processing-ms", "7")])
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .noContent, headers: headers))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         default:
             send(.notFound, ["Content-Type": "text/plain"], Data("not found".utf8), context)
         }

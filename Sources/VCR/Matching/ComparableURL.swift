@@ -1,0 +1,135 @@
+/// A URL spelled so that two spellings of the same request compare equal.
+///
+/// Go records URLs as its client sent them, with raw characters in the path
+/// and query (`?a[]=1`, `/日本`, `{|}`); Foundation percent-encodes the same
+/// characters in a live request. Following RFC 3986 §6.2.2, the scheme and
+/// host are lowercased, a default port and the fragment are dropped, an
+/// empty path is `/`, and
+/// every character is written in one way: unreserved characters raw, the rest
+/// percent-encoded as UTF-8 with upper-case hex, so that a raw character and
+/// its encoded form are the same. Only the delimiters that give a component
+/// its structure keep their two spellings apart (`/` and `%2F` in the path;
+/// `&`, `=`, `;` and `+` against `%26`, `%3D`, `%3B` and `%2B` in the query),
+/// because there the encoding changes the meaning. In the query, `+` is a
+/// space, as Go's and every form decoder read it, so `a+b` equals `a%20b`.
+enum ComparableURL {
+    /// The comparable spelling of a whole URL.
+    static func spelling(of url: String) -> String {
+        let parts = Parts(url)
+        let path = canonical(parts.path, delimiters: pathDelimiters, plusIsSpace: false)
+        var result = parts.origin + (path.isEmpty && !parts.origin.isEmpty ? "/" : path)
+        if let query = parts.query {
+            result += "?" + canonical(query, delimiters: queryDelimiters, plusIsSpace: true)
+        }
+        return result
+    }
+
+    /// The comparable spelling of a URL's path alone.
+    static func path(of url: String) -> String {
+        canonical(Parts(url).path, delimiters: pathDelimiters, plusIsSpace: false)
+    }
+
+    private static let pathDelimiters: Set<UInt8> = [UInt8(ascii: "/")]
+    private static let queryDelimiters: Set<UInt8> = Set("&=;+".utf8)
+
+    /// A URL cut at its component boundaries.
+    private struct Parts {
+        /// The scheme and authority, lowercased, without a default port: `https://api.example.com`.
+        var origin = ""
+        var path: Substring.UTF8View
+        var query: Substring.UTF8View?
+
+        init(_ url: String) {
+            var rest = Substring(url)
+            if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+            if let question = rest.firstIndex(of: "?") {
+                query = rest[rest.index(after: question)...].utf8
+                rest = rest[..<question]
+            }
+            if let separator = rest.range(of: "://") {
+                let afterScheme = rest[separator.upperBound...]
+                let authorityEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+                let scheme = rest[..<separator.lowerBound].lowercased()
+                let authority = Self.authority(String(afterScheme[..<authorityEnd]), scheme: scheme)
+                origin = scheme + "://" + authority
+                rest = afterScheme[authorityEnd...]
+            }
+            path = rest.utf8
+        }
+
+        /// The authority with its host lowercased and a port the scheme implies dropped.
+        private static func authority(_ authority: String, scheme: String) -> String {
+            let at = authority.lastIndex(of: "@")
+            let userInfo = at.map { String(authority[...$0]) } ?? ""
+            var hostAndPort = (at.map { String(authority[authority.index(after: $0)...]) } ?? authority).lowercased()
+            let defaultPort = scheme == "https" ? ":443" : scheme == "http" ? ":80" : nil
+            if let defaultPort, hostAndPort.hasSuffix(defaultPort) { hostAndPort.removeLast(defaultPort.count) }
+            return userInfo + hostAndPort
+        }
+    }
+
+    /// Percent-encodings made uniform: every byte, raw or escaped, is written
+    /// raw when it is unreserved and as `%XX` otherwise, except a raw
+    /// delimiter, which stays raw, apart from its escape.
+    private static func canonical(_ text: Substring.UTF8View, delimiters: Set<UInt8>, plusIsSpace: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.count)
+        var index = text.startIndex
+        while index != text.endIndex {
+            let byte = text[index]
+            index = text.index(after: index)
+            if byte == UInt8(ascii: "%"), let decoded = hexPair(text, at: index) {
+                index = text.index(index, offsetBy: 2)
+                append(decoded, to: &bytes)
+            } else if plusIsSpace, byte == UInt8(ascii: "+") {
+                append(UInt8(ascii: " "), to: &bytes)
+            } else if delimiters.contains(byte) {
+                bytes.append(byte)
+            } else {
+                append(byte, to: &bytes)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends a byte raw when it is unreserved, else as `%XX`.
+    private static func append(_ byte: UInt8, to bytes: inout [UInt8]) {
+        if isUnreserved(byte) {
+            bytes.append(byte)
+            return
+        }
+        let hex = Array("0123456789ABCDEF".utf8)
+        bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+    }
+
+    /// RFC 3986's unreserved characters: letters, digits, `-`, `.`, `_` and `~`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// The byte two hex digits at `index` spell, or nil.
+    private static func hexPair(_ text: Substring.UTF8View, at index: Substring.UTF8View.Index) -> UInt8? {
+        guard index != text.endIndex else { return nil }
+        let next = text.index(after: index)
+        guard next != text.endIndex, let high = hexValue(text[index]), let low = hexValue(text[next]) else {
+            return nil
+        }
+        return high << 4 | low
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
