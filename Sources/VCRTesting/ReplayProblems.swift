@@ -4,8 +4,8 @@ import VCR
 ///
 /// Each request no interaction answered is one failure whose message is the
 /// full mismatch report; each request that failed before matching is one; each
-/// reason a recorded cassette was not saved is one; the interactions no request
-/// used are one more, unless they are allowed.
+/// recording cut short is one; each reason a recorded cassette was not saved is
+/// one; the interactions no request used are one more, unless they are allowed.
 struct ReplayProblems {
     /// The report of the stopped VCR.
     let report: ReplayReport
@@ -16,6 +16,10 @@ struct ReplayProblems {
     var messages: [String] {
         var messages = report.unmatchedRequests.map(\.description)
         messages += report.failedRequests.map(\.description)
+        messages += report.cutShortRecordings.map {
+            "VCR: a recording into \(report.cassettePath) was cut short: \($0). "
+                + "Raise VCR.Options.inFlightRecordingTimeout to wait longer for it."
+        }
         messages += report.saveErrors.map(\.description)
         if !allowingUnused, !report.unusedInteractions.isEmpty {
             messages.append(unusedMessage)

@@ -71,7 +71,7 @@ class ReplayProtocol: URLProtocol {
             let reference = Reference(target: self)
             delivery.start { step in reference.target?.perform(step) }
         case .record:
-            forward(intercepted, vcr: vcr, chunked: inspection.deliversEveryChunk)
+            forward(intercepted, vcr: vcr, inspection: inspection)
         case .failure(let error):
             fail(error)
         }
@@ -82,31 +82,43 @@ class ReplayProtocol: URLProtocol {
         "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")"
     }
 
+    /// The client went away. A recording goes on without it, to the end of
+    /// the response; nothing here calls FoundationNetworking, which runs this
+    /// on the task's work queue.
     override func stopLoading() {
         delivery.withLock { $0?.cancel() }
-        forwarding.withLock { $0 }?.cancel()
+        forwarding.withLock { $0 }?.detach()
     }
 
     /// Sends the request to the network; the response reaches the client as
     /// it arrives (chunk by chunk when the client takes chunks, else whole)
     /// and is recorded once complete.
-    private func forward(_ intercepted: InterceptedRequest, vcr: VCR, chunked: Bool) {
+    private func forward(_ intercepted: InterceptedRequest, vcr: VCR, inspection: TaskInspection) {
         guard let url = request.url else {
             fail(URLError(.badURL))
             return
         }
         let reference = Reference(target: self)
-        let exchange = LiveExchange(
-            url: url, chunked: chunked,
-            sink: LiveExchange.Sink(
-                deliver: { reference.target?.perform($0) },
-                fail: { reference.target?.fail($0) },
-                record: { [weak vcr] in vcr?.keep(intercepted, $0) }))
+        let client = LiveExchange.Client(deliver: { reference.target?.perform($0) }, fail: { reference.target?.fail($0) })
+        guard
+            let exchange = vcr.startRecording(
+                intercepted, url: url, timeout: Self.timeout(of: request, in: inspection.session?.configuration),
+                chunked: inspection.deliversEveryChunk, client: client)
+        else {
+            fail(ReplayError.stopped(request: summary, cassettePath: vcr.cassettePath))
+            return
+        }
         forwarding.withLock { $0 = exchange }
-        // Starting a task of another session from this session's work queue
-        // would wait on a queue FoundationNetworking's sessions share.
-        let original = request
-        DispatchQueue.global().async { vcr.forward(intercepted, original: original, to: exchange) }
+    }
+
+    /// The timeout the caller's task runs with: its request's own, or, when
+    /// that is the default of 60 s, its session's `timeoutIntervalForRequest`.
+    /// On Linux the request a protocol sees carries only a timeout set on the
+    /// request itself, not whether it was set, nor the session's.
+    private static func timeout(of request: URLRequest, in configuration: URLSessionConfiguration?) -> TimeInterval {
+        let defaultTimeout: TimeInterval = 60
+        guard request.timeoutInterval == defaultTimeout, let configuration else { return request.timeoutInterval }
+        return configuration.timeoutIntervalForRequest
     }
 
     private func perform(_ step: ResponseDelivery.Step) {

@@ -15,18 +15,26 @@ final class Forwarder: NSObject, URLSessionDataDelegate, Sendable {
     private let exchanges = Locked<[Int: LiveExchange]>([:])
     private let session = Locked<URLSession?>(nil)
 
-    /// Starts `request` on the inner session, reporting to `exchange`, which
-    /// can cancel it.
+    /// Starts `request` on the inner session, reporting to `exchange`. The
+    /// task runs to its end even when the exchange's client goes away.
+    ///
+    /// Must not be called from one of FoundationNetworking's work queues: creating
+    /// a task waits on a queue its sessions share.
     func start(_ request: URLRequest, reportingTo exchange: LiveExchange) {
         let task = innerSession().dataTask(with: request)
         exchanges.withLock { $0[task.taskIdentifier] = exchange }
-        exchange.attach(task)
         task.resume()
     }
 
-    /// Cancels the inner session's tasks and lets it go.
+    /// Cancels the inner session's tasks and lets it go, from a queue of
+    /// Dispatch's own, without waiting: safe from any thread, FoundationNetworking's
+    /// work queues and a deinit included.
     func invalidate() {
-        session.withLock { $0 }?.invalidateAndCancel()
+        guard let session = session.withLock({ session in
+            defer { session = nil }
+            return session
+        }) else { return }
+        DispatchQueue.global().async { session.invalidateAndCancel() }
     }
 
     private func innerSession() -> URLSession {

@@ -8,38 +8,51 @@ import FoundationNetworking
 /// One request forwarded to the network while recording: passes the
 /// response to the interceptor's client as it arrives and captures its bytes.
 ///
+/// The client may go away before the response ends (it cancelled its task,
+/// its session was invalidated, a stream reader stopped early): the exchange
+/// then stops passing anything on, but keeps reading the response to its end,
+/// so that the recording holds the whole response as the server sent it.
+///
 /// The inner session's delegate calls it on the session's serial delegate queue.
 final class LiveExchange: Sendable {
-    /// What the exchange hands to the interceptor.
-    struct Sink: Sendable {
+    /// The interceptor's side: where the response goes while the client is there.
+    struct Client: Sendable {
         /// Performs a step of the response for the client.
         var deliver: @Sendable (ResponseDelivery.Step) -> Void
         /// Fails the request with the network's own error.
         var fail: @Sendable (any Error) -> Void
-        /// Keeps the finished interaction; called before the client learns the response ended.
-        var record: @Sendable (RecordedResponse) -> Void
     }
+
+    /// The recorder's side: told once, when the response ended, what arrived
+    /// (or the network's error); called before the client learns the response ended.
+    typealias Recorder = @Sendable (Result<RecordedResponse, any Error>) -> Void
 
     private struct State {
         var response: HTTPURLResponse?
         var body = Data()
         var duration = GoDuration.zero
-        var isCancelled = false
-        var task: URLSessionDataTask?
+        var isDetached = false
+
+        /// The response as recorded from what arrived so far; nil before the headers.
+        var recorded: RecordedResponse? {
+            response.map { RecordedExchange.response($0, body: body, duration: duration) }
+        }
     }
 
     /// The URL the client asked for, which its response carries.
     private let url: URL
     /// Whether every chunk reaches the client; otherwise the body goes once, at the end.
     private let chunked: Bool
-    private let sink: Sink
+    private let client: Client
+    private let recorder: Recorder
     private let started = ContinuousClock.now
     private let state = Locked(State())
 
-    init(url: URL, chunked: Bool, sink: Sink) {
+    init(url: URL, chunked: Bool, client: Client, recorder: @escaping Recorder) {
         self.url = url
         self.chunked = chunked
-        self.sink = sink
+        self.client = client
+        self.recorder = recorder
     }
 
     /// The response headers arrived: measures the duration and passes them on.
@@ -48,55 +61,50 @@ final class LiveExchange: Sendable {
         guard let http = response as? HTTPURLResponse else { return }
         let headers = Self.headerFields(of: http)
         let head = HTTPURLResponse(url: url, statusCode: http.statusCode, httpVersion: "HTTP/1.1", headerFields: headers)
-        let isCancelled = state.withLock { state in
+        let isDetached = state.withLock { state in
             state.response = http
             state.duration = GoDuration(elapsed)
-            return state.isCancelled
+            return state.isDetached
         }
-        if !isCancelled, let head { sink.deliver(.headers(head)) }
+        if !isDetached, let head { client.deliver(.headers(head)) }
     }
 
     /// A piece of the body arrived: kept, and passed on when the client takes chunks.
     func receive(_ data: Data) {
-        let isCancelled = state.withLock { state in
+        let isDetached = state.withLock { state in
             state.body.append(data)
-            return state.isCancelled
+            return state.isDetached
         }
-        if chunked, !isCancelled { sink.deliver(.chunk(data)) }
+        if chunked, !isDetached { client.deliver(.chunk(data)) }
     }
 
-    /// The task ended: records the interaction and ends the response, or
-    /// passes the error on unchanged without recording.
+    /// The task ended: the recorder gets the response, or the network's error,
+    /// which the client, if still there, receives unchanged.
     func complete(with error: (any Error)?) {
-        let (response, body, duration, isCancelled) = state.withLock { ($0.response, $0.body, $0.duration, $0.isCancelled) }
-        guard !isCancelled else { return }
-        guard error == nil, let response else {
-            sink.fail(error ?? URLError(.badServerResponse))
+        let (recorded, body, isDetached) = state.withLock { ($0.recorded, $0.body, $0.isDetached) }
+        guard error == nil, let recorded else {
+            let failure = error ?? URLError(.badServerResponse)
+            recorder(.failure(failure))
+            if !isDetached { client.fail(failure) }
             return
         }
-        sink.record(RecordedExchange.response(response, body: body, duration: duration))
-        if !chunked, !body.isEmpty { sink.deliver(.chunk(body)) }
-        sink.deliver(.finish)
+        recorder(.success(recorded))
+        guard !isDetached else { return }
+        if !chunked, !body.isEmpty { client.deliver(.chunk(body)) }
+        client.deliver(.finish)
     }
 
-    /// Keeps the inner task, so that ``cancel()`` can cancel it; cancels it at
-    /// once when the client already went away.
-    func attach(_ task: URLSessionDataTask) {
-        let isCancelled = state.withLock { state in
-            state.task = task
-            return state.isCancelled
-        }
-        if isCancelled { task.cancel() }
+    /// What has arrived so far: the headers and the body up to now; nil
+    /// before the headers.
+    func received() -> RecordedResponse? {
+        state.withLock { $0.recorded }
     }
 
-    /// The client went away: the inner task is cancelled, and nothing more is
-    /// passed on or recorded.
-    func cancel() {
-        let task = state.withLock { state in
-            state.isCancelled = true
-            return state.task
-        }
-        task?.cancel()
+    /// The client went away: nothing more is passed on to it, while the
+    /// response is still read to its end and recorded. Calls nothing of
+    /// FoundationNetworking, so it is safe from any of its queues.
+    func detach() {
+        state.withLock { $0.isDetached = true }
     }
 
     private static func headerFields(of response: HTTPURLResponse) -> [String: String] {

@@ -1,3 +1,4 @@
+import Dispatch
 import VCRCassette
 
 /// What changes while a VCR replays: which interactions were used, what was
@@ -17,6 +18,14 @@ struct ReplayState: Sendable {
     var recorded: [Interaction] = []
     /// The report, once the VCR is stopped.
     var finalReport: ReplayReport?
+    /// The requests being recorded whose responses have not ended, by number.
+    var inFlight: [Int: InFlightRecording] = [:]
+    /// How many recordings were started, which numbers the next one.
+    var startedRecordings = 0
+    /// Whether ``VCR/stop()`` began: no recording starts any more.
+    var isStopping = false
+    /// Signalled when the last recording in flight ends, for each ``VCR/stop()`` waiting.
+    var inFlightWaiters: [DispatchSemaphore] = []
 
     init(interactionCount: Int, groupCount: Int) {
         lastServed = Array(repeating: 0, count: interactionCount)

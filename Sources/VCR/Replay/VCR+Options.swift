@@ -26,6 +26,12 @@ extension VCR {
         /// URL. When nil, the `VCR_RECORD_UPSTREAM` environment variable is
         /// used if set. For recording against a local stand-in of a service.
         public var upstream: URL?
+        /// How long ``VCR/stop()`` waits for responses still being recorded to
+        /// end, such as a stream the client stopped reading early, which the
+        /// recorder reads to its end. A response still going after that is saved
+        /// with what had arrived and reported in ``ReplayReport/cutShortRecordings``.
+        /// 30 seconds by default.
+        public var inFlightRecordingTimeout: Duration
 
         /// Creates options.
         public init(
@@ -35,7 +41,8 @@ extension VCR {
             sliceSize: Int = 1024,
             printsMismatches: Bool = true,
             redaction: Redaction = Redaction(),
-            upstream: URL? = nil
+            upstream: URL? = nil,
+            inFlightRecordingTimeout: Duration = .seconds(30)
         ) {
             self.matchers = matchers
             self.allowsRepeats = allowsRepeats
@@ -44,6 +51,7 @@ extension VCR {
             self.printsMismatches = printsMismatches
             self.redaction = redaction
             self.upstream = upstream
+            self.inFlightRecordingTimeout = inFlightRecordingTimeout
         }
     }
 }

@@ -30,7 +30,9 @@ import FoundationNetworking
 /// A request to be recorded is forwarded through an inner URLSession; its
 /// response streams to the caller as it arrives while its bytes are captured,
 /// and an error of the real request reaches the caller unchanged and is not
-/// recorded. Interactions are redacted (``Options/redaction``) as they are
+/// recorded. A caller that cancels before the response ended gets its
+/// cancellation at once, while the response is still read to its end and
+/// recorded whole. Interactions are redacted (``Options/redaction``) as they are
 /// recorded; ``stop()`` saves the cassette atomically, unless it still
 /// contains the value of a secret-looking environment variable.
 ///
@@ -169,11 +171,8 @@ public final class VCR: Sendable {
         // The last reference may be released on the session's own work queue,
         // inside the interceptor; invalidating synchronously there would deadlock.
         let session = session
-        let forwarder = forwarder
-        DispatchQueue.global().async {
-            session.invalidateAndCancel()
-            forwarder.invalidate()
-        }
+        DispatchQueue.global().async { session.invalidateAndCancel() }
+        forwarder.invalidate()
     }
 
     /// Prepares a configuration so that its sessions' requests are answered by
@@ -204,11 +203,20 @@ public final class VCR: Sendable {
     /// was recorded (always in ``Mode/all``), whether or not the test passed:
     /// the loaded interactions unchanged, then the recorded ones. A line on
     /// standard error tells where it was saved; a refused or failed save is in
-    /// ``ReplayReport/saveErrors``. A recording still in flight is not kept.
+    /// ``ReplayReport/saveErrors``.
+    ///
+    /// Responses still being recorded, such as streams the client stopped
+    /// reading early, are waited for first, up to
+    /// ``Options/inFlightRecordingTimeout``; one still going then is saved with
+    /// what had arrived, named on standard error and in
+    /// ``ReplayReport/cutShortRecordings``. Do not call it from a URLSession
+    /// callback, where the recordings it waits for cannot progress.
     @discardableResult
     public func stop() -> ReplayReport {
+        waitForRecordings()
         let report = state.withLock { state in
             if let report = state.finalReport { return report }
+            let cutShort = keepCutShortRecordings(&state)
             let (saved, saveErrors) = save(state.recorded)
             let report = ReplayReport(
                 cassettePath: cassettePath,
@@ -220,13 +228,54 @@ public final class VCR: Sendable {
                     cassette.interactions[$0]
                 },
                 recordedInteractions: state.recorded,
+                cutShortRecordings: cutShort,
                 isSaved: saved,
                 saveErrors: saveErrors)
             state.finalReport = report
             return report
         }
+        forwarder.invalidate()
         VCRRegistry.shared.release(slot: slot)
         return report
+    }
+
+    /// Refuses new recordings, then waits, up to ``Options/inFlightRecordingTimeout``,
+    /// for the responses still being recorded to end.
+    private func waitForRecordings() {
+        let drained = DispatchSemaphore(value: 0)
+        let waits = state.withLock { state in
+            state.isStopping = true
+            guard state.finalReport == nil, !state.inFlight.isEmpty else { return false }
+            state.inFlightWaiters.append(drained)
+            return true
+        }
+        guard waits else { return }
+        let (seconds, attoseconds) = options.inFlightRecordingTimeout.components
+        let nanoseconds = max(0, min(seconds, 1_000_000_000)) * 1_000_000_000 + attoseconds / 1_000_000_000
+        _ = drained.wait(timeout: .now() + .nanoseconds(Int(nanoseconds)))
+    }
+
+    /// Keeps what has arrived of the responses still in flight, after the
+    /// recorded ones, and says so on standard error; returns them as the report lists them.
+    private func keepCutShortRecordings(_ state: inout ReplayState) -> [CutShortRecording] {
+        guard !state.inFlight.isEmpty else { return [] }
+        let cutShort = state.inFlight.sorted { $0.key < $1.key }.map { _, recording in
+            let request = redaction.redact(RecordedExchange.request(recording.request))
+            guard let received = recording.exchange.received() else {
+                return CutShortRecording(method: request.method, url: request.url, interaction: nil)
+            }
+            let id = cassette.interactions.count + state.recorded.count
+            let interaction = Interaction(id: id, request: request, response: redaction.redact(received))
+            state.recorded.append(interaction)
+            return CutShortRecording(method: request.method, url: request.url, interaction: interaction)
+        }
+        state.inFlight = [:]
+        let lines =
+            ["VCR: \(cutShort.count) response\(cutShort.count == 1 ? " was" : "s were") still arriving when \(cassettePath) "
+                + "was saved, \(options.inFlightRecordingTimeout) after stop(); raise VCR.Options.inFlightRecordingTimeout "
+                + "to wait longer:"] + cutShort.map { "  \($0)" }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        return cutShort
     }
 
     /// Writes the cassette with the recorded interactions, when there is something to write.
@@ -367,14 +416,43 @@ public final class VCR: Sendable {
         state.withLock { $0.failedRequests.append(error) }
     }
 
-    /// Forwards `request`, as the interceptor read it, to the network; `exchange`
-    /// passes the response on and records it.
-    func forward(_ request: InterceptedRequest, original: URLRequest, to exchange: LiveExchange) {
+    /// Starts recording `request`, whose response goes to `client` as it
+    /// arrives (chunk by chunk when `chunked`), and is kept when it ends, even
+    /// after the client went away; nil when the VCR is stopping.
+    ///
+    /// The request is forwarded from a queue of Dispatch's own: starting a task
+    /// of another session from a session's work queue would wait on a queue
+    /// FoundationNetworking's sessions share.
+    func startRecording(
+        _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
+    ) -> LiveExchange? {
+        let exchange: LiveExchange? = state.withLock { state in
+            guard !state.isStopping, state.finalReport == nil else { return nil }
+            let number = state.startedRecordings
+            state.startedRecordings += 1
+            let exchange = LiveExchange(url: url, chunked: chunked, client: client) { [weak self] result in
+                self?.finishRecording(number, request, result)
+            }
+            state.inFlight[number] = InFlightRecording(request: request, exchange: exchange)
+            return exchange
+        }
+        if let exchange {
+            DispatchQueue.global().async { self.forward(request, timeout: timeout, to: exchange) }
+        }
+        return exchange
+    }
+
+    /// Forwards `request`, as the interceptor read it, to the network with the
+    /// caller's timeout; `exchange` passes the response on and records it.
+    private func forward(_ request: InterceptedRequest, timeout: TimeInterval, to exchange: LiveExchange) {
         guard let url = URL(string: request.url).flatMap(forwardingURL) else {
             exchange.complete(with: URLError(.badURL))
             return
         }
-        var forwarded = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: original.timeoutInterval)
+        var forwarded = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData)
+        // Set through the property: FoundationNetworking ignores a timeout given
+        // to the initializer and applies its session's 60 s instead.
+        forwarded.timeoutInterval = timeout
         forwarded.httpMethod = request.method
         for (name, values) in request.headers {
             for value in values { forwarded.addValue(value, forHTTPHeaderField: name) }
@@ -395,15 +473,23 @@ public final class VCR: Sendable {
         return components.url
     }
 
-    /// Keeps a recorded interaction, redacted, numbered after the others; one
-    /// that finishes after ``stop()`` is dropped.
-    func keep(_ request: InterceptedRequest, _ response: RecordedResponse) {
-        let recordedRequest = redaction.redact(RecordedExchange.request(request))
-        let recordedResponse = redaction.redact(response)
-        state.withLock { state in
-            guard state.finalReport == nil else { return }
-            let id = cassette.interactions.count + state.recorded.count
-            state.recorded.append(Interaction(id: id, request: recordedRequest, response: recordedResponse))
+    /// The response of recording `number` ended: a whole response is kept,
+    /// redacted, numbered after the others; a failed request is not. One
+    /// that ends after ``stop()`` saved what had arrived of it is dropped.
+    private func finishRecording(
+        _ number: Int, _ request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>
+    ) {
+        let recorded = (try? result.get()).map { (redaction.redact(RecordedExchange.request(request)), redaction.redact($0)) }
+        let waiters = state.withLock { state -> [DispatchSemaphore] in
+            guard state.inFlight.removeValue(forKey: number) != nil else { return [] }
+            if let (recordedRequest, recordedResponse) = recorded {
+                let id = cassette.interactions.count + state.recorded.count
+                state.recorded.append(Interaction(id: id, request: recordedRequest, response: recordedResponse))
+            }
+            guard state.inFlight.isEmpty else { return [] }
+            defer { state.inFlightWaiters = [] }
+            return state.inFlightWaiters
         }
+        for waiter in waiters { waiter.signal() }
     }
 }

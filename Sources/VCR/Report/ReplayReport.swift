@@ -20,15 +20,21 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
     /// The interactions recorded from the network, redacted, in the order
     /// they finished; their ids follow the cassette's own interactions.
     public let recordedInteractions: [Interaction]
+    /// The recordings whose responses were still arriving when ``VCR/stop()``
+    /// stopped waiting (``VCR/Options/inFlightRecordingTimeout``), in the order
+    /// they started; what had arrived of each is among ``recordedInteractions``
+    /// and saved. A check fails on them: the cassette misses part of a response.
+    public let cutShortRecordings: [CutShortRecording]
     /// Whether the cassette file was written when the VCR stopped.
     public let isSaved: Bool
     /// Why the recorded cassette was not saved; empty when it was, or when
     /// there was nothing to save.
     public let saveErrors: [SaveError]
 
-    /// Whether every request was answered, every interaction used and the recording saved.
+    /// Whether every request was answered, every interaction used and the
+    /// recording saved whole.
     public var isClean: Bool {
-        !hasFailedRequests && unusedInteractions.isEmpty && saveErrors.isEmpty
+        !hasFailedRequests && unusedInteractions.isEmpty && saveErrors.isEmpty && cutShortRecordings.isEmpty
     }
 
     /// Whether some request was not answered.
@@ -37,15 +43,18 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
     }
 
     /// Throws when a request was not answered, when the recording could not be
-    /// saved, or when an interaction was left unused unless `allowingUnused` is true.
+    /// saved or was cut short, or when an interaction was left unused unless
+    /// `allowingUnused` is true.
     public func check(allowingUnused: Bool = false) throws(ReplayFailure) {
-        if hasFailedRequests || !saveErrors.isEmpty || (!allowingUnused && !unusedInteractions.isEmpty) {
+        if hasFailedRequests || !saveErrors.isEmpty || !cutShortRecordings.isEmpty
+            || (!allowingUnused && !unusedInteractions.isEmpty)
+        {
             throw ReplayFailure(report: self, allowingUnused: allowingUnused)
         }
     }
 
     /// A summary: the counts, what was recorded and saved, then one line per
-    /// failed request, unused interaction and save error.
+    /// failed request, unused interaction, recording cut short and save error.
     public var description: String {
         var lines = [
             "VCR replayed \(cassettePath): \(servedCount) request\(servedCount == 1 ? "" : "s") answered, "
@@ -60,6 +69,7 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
         lines += unmatchedRequests.map { "unmatched: \($0.request.method) \($0.request.url)" }
         lines += failedRequests.map { "failed: \($0)" }
         lines += unusedInteractions.map { "unused: #\($0.id) \($0.request.method) \($0.request.url)" }
+        lines += cutShortRecordings.map { "cut short: \($0)" }
         lines += saveErrors.map { "not saved: \($0)" }
         return lines.joined(separator: "\n")
     }

@@ -10,7 +10,10 @@ import NIOPosix
 /// ``releaseLastEvent()`` or ten seconds), `/gzip`, `/binary`, `/large`
 /// (10 MB), `/error` (500), `/echo` (a JSON answer to any method), `/cut`
 /// (the connection closed mid-stream), `/no-content` (a 204 with lower-case
-/// header names); anything else is a 404.
+/// header names), `/stream?events=N` (N numbered events,
+/// 48 by default, one chunk each, a few milliseconds apart), `/stall` (three
+/// events, then nothing until the server shuts down), `/silent` (no answer at
+/// all), `/slow?ms=N` (a short answer after N milliseconds); anything else is a 404.
 final class LocalServer: Sendable {
     /// A request as the server received it.
     struct Received: Sendable {
@@ -41,6 +44,19 @@ final class LocalServer: Sendable {
         }
         return text
     }()
+    /// The events `/stream?events=count` sends, one per chunk.
+    static func streamEvents(count: Int = 48) -> [String] {
+        (0..<count).map { "id: \($0)\nevent: delta\ndata: {\"n\":\($0),\"text\":\"token \($0)\"}\n\n" }
+    }
+    /// The whole body of `/stream?events=count`.
+    static func streamBody(events count: Int = 48) -> Data {
+        Data(streamEvents(count: count).joined().utf8)
+    }
+    /// What `/stall` sends, in one write, before it goes quiet.
+    static let stallPrefix = Data(streamEvents(count: 3).joined().utf8)
+    /// The body of `/slow`.
+    static let slowBody = Data("slow answer".utf8)
+
     /// The bytes `/cut` sends before it closes the connection.
     static let cutPrefix = "data: {\"partial\":true}\n\n"
 
@@ -189,7 +205,9 @@ private final class Responder: ChannelInboundHandler {
     }
 
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+        let parts = head.uri.split(separator: "?", maxSplits: 1)
+        let path = parts.first.map(String.init) ?? head.uri
+        let query = Self.query(parts.count > 1 ? String(parts[1]) : "")
         switch path {
         case "/sse":
             streamEvents(context: context)
@@ -211,6 +229,20 @@ private final class Responder: ChannelInboundHandler {
             let headers = HTTPHeaders([("x-request-id", "req-1"), ("openai-processing-ms", "7")])
             context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .noContent, headers: headers))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        case "/stream":
+            let count = query["events"].flatMap(Int.init) ?? 48
+            startStream(context: context)
+            sendStreamEvent(0, of: LocalServer.streamEvents(count: count), context: context)
+        case "/stall":
+            startStream(context: context)
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: LocalServer.stallPrefix)))), promise: nil)
+        case "/silent":
+            break
+        case "/slow":
+            let delay = query["ms"].flatMap(Int64.init) ?? 1000
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(delay)) {
+                self.send(.ok, ["Content-Type": "text/plain"], LocalServer.slowBody, context)
+            }
         default:
             send(.notFound, ["Content-Type": "text/plain"], Data("not found".utf8), context)
         }
@@ -253,6 +285,35 @@ private final class Responder: ChannelInboundHandler {
     private func writeEvent(_ number: Int, context: ChannelHandlerContext) {
         let bytes = ByteBuffer(string: LocalServer.events[number])
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(bytes))), promise: nil)
+    }
+
+    /// The name=value pairs of a query string.
+    private static func query(_ text: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if let name = parts.first { fields[String(name)] = parts.count > 1 ? String(parts[1]) : "" }
+        }
+        return fields
+    }
+
+    /// Sends the head of a chunked event stream.
+    private func startStream(context: ChannelHandlerContext) {
+        let headers = HTTPHeaders([("Content-Type", "text/event-stream"), ("Cache-Control", "no-cache")])
+        context.writeAndFlush(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+    }
+
+    /// Sends `events` from `number` on, one chunk each, 3 ms apart, then ends the response.
+    private func sendStreamEvent(_ number: Int, of events: [String], context: ChannelHandlerContext) {
+        guard number < events.count else {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            return
+        }
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: events[number])))), promise: nil)
+        context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(3)) {
+            self.sendStreamEvent(number + 1, of: events, context: context)
+        }
     }
 
     /// Starts a chunked event stream and closes the connection before its end.
