@@ -12,16 +12,28 @@ import FoundationNetworking
 /// them. It follows redirects: the interaction holds the final response under
 /// the URL the client asked for, which is what the client receives too.
 final class Forwarder: NSObject, URLSessionDataDelegate, Sendable {
+    /// The inner session's life: created on first use, and once invalidated never again.
+    private enum SessionState {
+        case unused
+        case live(URLSession)
+        case invalidated
+    }
+
     private let exchanges = Locked<[Int: LiveExchange]>([:])
-    private let session = Locked<URLSession?>(nil)
+    private let session = Locked(SessionState.unused)
 
     /// Starts `request` on the inner session, reporting to `exchange`. The
     /// task runs to its end even when the exchange's client goes away.
     ///
     /// Must not be called from one of FoundationNetworking's work queues: creating
     /// a task waits on a queue its sessions share.
+    /// After ``invalidate()`` the request fails as cancelled, without being sent.
     func start(_ request: URLRequest, reportingTo exchange: LiveExchange) {
-        let task = innerSession().dataTask(with: request)
+        guard let session = innerSession() else {
+            exchange.complete(with: URLError(.cancelled))
+            return
+        }
+        let task = session.dataTask(with: request)
         exchanges.withLock { $0[task.taskIdentifier] = exchange }
         task.resume()
     }
@@ -30,19 +42,27 @@ final class Forwarder: NSObject, URLSessionDataDelegate, Sendable {
     /// Dispatch's own, without waiting: safe from any thread, FoundationNetworking's
     /// work queues and a deinit included.
     func invalidate() {
-        guard let session = session.withLock({ session in
-            defer { session = nil }
-            return session
-        }) else { return }
+        let previous = session.withLock { state in
+            defer { state = .invalidated }
+            return state
+        }
+        guard case .live(let session) = previous else { return }
         DispatchQueue.global().async { session.invalidateAndCancel() }
     }
 
-    private func innerSession() -> URLSession {
-        session.withLock { session in
-            if let session { return session }
-            let created = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
-            session = created
-            return created
+    /// The inner session, created on first use; nil once invalidated.
+    private func innerSession() -> URLSession? {
+        session.withLock { state in
+            switch state {
+            case .live(let session):
+                return session
+            case .invalidated:
+                return nil
+            case .unused:
+                let created = URLSession(configuration: .ephemeral, delegate: self, delegateQueue: nil)
+                state = .live(created)
+                return created
+            }
         }
     }
 
