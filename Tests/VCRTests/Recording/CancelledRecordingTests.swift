@@ -74,7 +74,7 @@ import FoundationNetworking
     @Test func aStreamWhoseDataDelegateCancelsAfterAFewEventsIsRecordedWhole() async throws {
         let setup = try Setup()
         defer { setup.tearDown() }
-        let url = setup.server.url("/stream?events=48")
+        let url = setup.server.url("/stream?events=48&gap=10")
         let vcr = try VCR(cassette: setup.cassette, mode: .all, options: Self.options)
         let outcome = await EventStreamReader.read(
             URLRequest(url: url), configuration: vcr.makeConfiguration(), stop: .cancelTask(afterEvents: 3))
@@ -103,7 +103,7 @@ import FoundationNetworking
     @Test func aCancelledTaskAroundDataForGetsItsCancellationAndTheStreamIsRecordedWhole() async throws {
         let setup = try Setup()
         defer { setup.tearDown() }
-        let url = setup.server.url("/stream?events=60")
+        let url = setup.server.url("/stream?events=60&gap=10")
         let vcr = try VCR(cassette: setup.cassette, mode: .all, options: Self.options)
         let task = Task { try await vcr.session.data(for: URLRequest(url: url)) }
         try await waitForRequests(1, on: setup.server)
@@ -124,7 +124,7 @@ import FoundationNetworking
     @Test func aSessionInvalidatedMidStreamStillLeavesTheWholeStreamRecorded() async throws {
         let setup = try Setup()
         defer { setup.tearDown() }
-        let url = setup.server.url("/stream?events=48")
+        let url = setup.server.url("/stream?events=48&gap=10")
         let vcr = try VCR(cassette: setup.cassette, mode: .all, options: Self.options)
         let outcome = await EventStreamReader.read(
             URLRequest(url: url), configuration: vcr.makeConfiguration(), stop: .invalidateSession(afterEvents: 2))
@@ -151,7 +151,8 @@ import FoundationNetworking
                     let outcome = await EventStreamReader.read(
                         URLRequest(url: url), configuration: vcr.makeConfiguration(), stop: .cancelTask(afterEvents: stopAt))
                     #expect(!outcome.timedOut, "\(url)")
-                    #expect(outcome.wasCancelled, "\(url)")
+                    // A cancellation near the end may land after the last event.
+                    #expect(outcome.wasCancelled || outcome.body == body, "\(url)")
                     #expect(body.starts(with: outcome.body), "\(url)")
                 }
             }

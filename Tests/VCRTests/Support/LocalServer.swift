@@ -10,8 +10,8 @@ import NIOPosix
 /// ``releaseLastEvent()`` or ten seconds), `/gzip`, `/binary`, `/large`
 /// (10 MB), `/error` (500), `/echo` (a JSON answer to any method), `/cut`
 /// (the connection closed mid-stream), `/no-content` (a 204 with lower-case
-/// header names), `/stream?events=N` (N numbered events,
-/// 48 by default, one chunk each, a few milliseconds apart), `/stall` (three
+/// header names), `/stream?events=N&gap=M` (N numbered events, 48 by default,
+/// one chunk each, M milliseconds apart, 3 by default), `/stall` (three
 /// events, then nothing until the server shuts down), `/silent` (no answer at
 /// all), `/slow?ms=N` (a short answer after N milliseconds); anything else is a 404.
 final class LocalServer: Sendable {
@@ -231,8 +231,9 @@ private final class Responder: ChannelInboundHandler {
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         case "/stream":
             let count = query["events"].flatMap(Int.init) ?? 48
+            let gap = TimeAmount.milliseconds(query["gap"].flatMap(Int64.init) ?? 3)
             startStream(context: context)
-            sendStreamEvent(0, of: LocalServer.streamEvents(count: count), context: context)
+            sendStreamEvent(0, of: LocalServer.streamEvents(count: count), gap: gap, context: context)
         case "/stall":
             startStream(context: context)
             context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: LocalServer.stallPrefix)))), promise: nil)
@@ -304,15 +305,15 @@ private final class Responder: ChannelInboundHandler {
             wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
     }
 
-    /// Sends `events` from `number` on, one chunk each, 3 ms apart, then ends the response.
-    private func sendStreamEvent(_ number: Int, of events: [String], context: ChannelHandlerContext) {
+    /// Sends `events` from `number` on, one chunk each, `gap` apart, then ends the response.
+    private func sendStreamEvent(_ number: Int, of events: [String], gap: TimeAmount, context: ChannelHandlerContext) {
         guard number < events.count else {
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             return
         }
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: events[number])))), promise: nil)
-        context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(3)) {
-            self.sendStreamEvent(number + 1, of: events, context: context)
+        context.eventLoop.assumeIsolated().scheduleTask(in: gap) {
+            self.sendStreamEvent(number + 1, of: events, gap: gap, context: context)
         }
     }
 
