@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "VCRTesting", dependencies: ["VCR"]),
         .executableTarget(
             name: "VCRCommand",
-            dependencies: ["VCR", "VCRCassette", "CYAML", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["VCR", "VCRCassette", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "VCRDemo", dependencies: ["VCR"]),
         .executableTarget(

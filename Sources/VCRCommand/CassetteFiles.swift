@@ -26,8 +26,12 @@ enum CassetteFiles {
         return (files, errors)
     }
 
-    /// Reads a cassette file's bytes.
+    /// Reads a cassette file's bytes; a FIFO, socket or device is refused unopened.
     static func read(_ path: String) throws(CassetteError) -> Data {
+        var status = stat()
+        if stat(path, &status) == 0, let found = CassetteFileType.description(ofMode: status.st_mode) {
+            throw CassetteError(.io, path: path, message: "found \(found); expected a readable cassette file")
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -59,12 +63,8 @@ enum CassetteFiles {
 
     /// What was found at `path` instead of a readable file.
     private static func readFailure(at path: String, _ error: any Error) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+        if !FileManager.default.fileExists(atPath: path) {
             return "found no file here"
-        }
-        if isDirectory.boolValue {
-            return "found a directory"
         }
         if !FileManager.default.isReadableFile(atPath: path) {
             return "found a file without read permission"

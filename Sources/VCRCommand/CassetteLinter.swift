@@ -3,46 +3,59 @@ import VCRCassette
 
 /// The checks behind `vcr lint`.
 ///
-/// A cassette the reader rejects has one problem, the reader's error. A cassette
-/// it accepts is also checked for what the reader lets through but is wrong:
-/// interaction ids that do not count 0, 1, 2… in file order, a `code` that
-/// disagrees with the number in `status`, and a request `url` that is not an
-/// absolute URL.
+/// A cassette the reader rejects has one problem, an error: go-vcr cannot load it,
+/// or replay could not serve it. A cassette it accepts is also checked for what
+/// replay cannot serve (a response without a status code) and, as warnings, for
+/// what go-vcr accepts but is unusual: interaction ids that do not count 0, 1,
+/// 2… in file order, a `code` that disagrees with the number in `status`, and a
+/// request `url` that is not an absolute URL with a host.
 enum CassetteLinter {
-    /// The problems in a cassette's YAML text, in file order; `path` names it in each problem.
-    static func problems(in yaml: Data, path: String) -> [LintProblem] {
-        let cassette: Cassette
+    /// The problems in the cassette file at `path`, in file order. The file is
+    /// read in chunks as the reader reads it, never whole.
+    static func problems(inFileAt path: String) -> [LintProblem] {
         do {
-            cassette = try Cassette(yaml: yaml, path: path)
+            let (cassette, outline) = try Cassette.outlined(
+                contentsOf: URL(fileURLWithPath: path), requiringServableResponses: true)
+            return problems(in: cassette, outline: outline, path: path)
         } catch {
             return [LintProblem(error)]
         }
-        let outline = CassetteOutline(yaml: yaml)
+    }
+
+    /// The problems in a cassette the reader accepted, placed by its outline.
+    private static func problems(in cassette: Cassette, outline: CassetteOutline, path: String) -> [LintProblem] {
         var problems: [LintProblem] = []
         for (index, interaction) in cassette.interactions.enumerated() {
             let positions = index < outline.interactions.count ? outline.interactions[index] : nil
+            let response = interaction.response
+            if !HTTPFieldRules.statusCodes.contains(response.code) {
+                problems.append(LintProblem(
+                    .error, path: path,
+                    at: positions.map { $0.response ?? $0.start },
+                    message: "expected a response with a `code` from 100 to 599, found none: "
+                        + "replay cannot serve interaction \(interaction.id)"
+                ))
+            } else if let number = leadingNumber(of: response.status), number != response.code {
+                problems.append(LintProblem(
+                    .warning, path: path,
+                    at: positions.map { $0.code ?? $0.status ?? $0.start },
+                    message: "expected `code` \(number) to match `status` \(JSONValue.quoted(response.status)), "
+                        + "found \(response.code)"
+                ))
+            }
             if interaction.id != index {
                 problems.append(LintProblem(
-                    path: path,
+                    .warning, path: path,
                     at: positions.map { $0.id ?? $0.start },
                     message: "expected id \(index), found \(interaction.id): ids count 0, 1, 2… in file order"
                 ))
             }
             if !isAbsoluteURL(interaction.request.url) {
                 problems.append(LintProblem(
-                    path: path,
+                    .warning, path: path,
                     at: positions.map { $0.url ?? $0.request ?? $0.start },
                     message: "expected an absolute URL with a scheme and a host for `url`, "
                         + "found \(JSONValue.quoted(interaction.request.url))"
-                ))
-            }
-            let response = interaction.response
-            if let number = leadingNumber(of: response.status), number != response.code {
-                problems.append(LintProblem(
-                    path: path,
-                    at: positions.map { $0.code ?? $0.status ?? $0.start },
-                    message: "expected `code` \(number) to match `status` \(JSONValue.quoted(response.status)), "
-                        + "found \(response.code)"
                 ))
             }
         }

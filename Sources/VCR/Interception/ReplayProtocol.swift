@@ -1,4 +1,5 @@
 import Foundation
+import VCRCassette
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -59,6 +60,14 @@ class ReplayProtocol: URLProtocol {
             body: body)
         switch vcr.resolve(intercepted) {
         case .replay(let interaction):
+            let response = interaction.response
+            if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
+                let failure = ReplayError.unservableResponse(
+                    request: summary, interactionID: interaction.id, reason: reason)
+                vcr.record(failure)
+                fail(failure)
+                return
+            }
             guard let url = request.url,
                 let delivery = ResponseDelivery(
                     response: interaction.response, url: url, chunked: inspection.deliversEveryChunk,

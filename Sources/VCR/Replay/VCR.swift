@@ -82,7 +82,9 @@ public final class VCR: Sendable {
     /// - Parameter mode: What to do with requests the cassette cannot answer;
     ///   by default the mode `VCR_RECORD` names (``Mode/never`` when unset).
     /// - Throws: ``CassetteError`` when the file cannot be read (a missing file
-    ///   is an error only in ``Mode/never``), or when `VCR_RECORD` names no mode.
+    ///   is an error only in ``Mode/never``), is a FIFO, socket or device, holds
+    ///   a response no HTTP response can carry (a `code` outside 100–599, CR, LF
+    ///   or NUL in a header), or when `VCR_RECORD` names no mode.
     public convenience init(cassette path: String, mode: Mode? = nil, options: Options = Options()) throws(CassetteError) {
         try self.init(cassette: URL(fileURLWithPath: path), mode: mode, options: options)
     }
@@ -92,17 +94,20 @@ public final class VCR: Sendable {
     /// - Parameter mode: What to do with requests the cassette cannot answer;
     ///   by default the mode `VCR_RECORD` names (``Mode/never`` when unset).
     /// - Throws: ``CassetteError`` when the file cannot be read (a missing file
-    ///   is an error only in ``Mode/never``), or when `VCR_RECORD` names no mode.
+    ///   is an error only in ``Mode/never``), is a FIFO, socket or device, holds
+    ///   a response no HTTP response can carry (a `code` outside 100–599, CR, LF
+    ///   or NUL in a header), or when `VCR_RECORD` names no mode.
     public convenience init(cassette url: URL, mode: Mode? = nil, options: Options = Options()) throws(CassetteError) {
         let environment = ProcessInfo.processInfo.environment
         let chosen = if let mode { mode } else { try Self.mode(in: environment, cassettePath: url.path) }
+        try CassetteFileType.refuseSpecialFile(at: url.path)
         let exists = FileManager.default.fileExists(atPath: url.path)
         let cassette: Cassette
         switch chosen {
         case .never:
-            cassette = try Cassette(contentsOf: url)
+            cassette = try Cassette(contentsOf: url, requiringServableResponses: true)
         case .missing, .newEpisodes:
-            cassette = exists ? try Cassette(contentsOf: url) : Cassette()
+            cassette = exists ? try Cassette(contentsOf: url, requiringServableResponses: true) : Cassette()
         case .all:
             let layout = exists ? (try? Cassette(contentsOf: url))?.layout : nil
             cassette = Cassette(layout: layout ?? .compact)

@@ -9,6 +9,9 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
     case stopped(request: String, cassettePath: String)
     /// The request's `httpBodyStream` could not be read.
     case unreadableBody(request: String, reason: String)
+    /// The interaction that matched holds a response no `HTTPURLResponse` can
+    /// carry: a status code outside 100–599, or CR, LF or NUL in a header.
+    case unservableResponse(request: String, interactionID: Int, reason: String)
 
     /// What went wrong and what to do about it.
     public var description: String {
@@ -21,6 +24,9 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
             "VCR: \(request) arrived after the VCR of \(cassettePath) was stopped."
         case .unreadableBody(let request, let reason):
             "VCR: the body stream of \(request) could not be read: \(reason)."
+        case .unservableResponse(let request, let interactionID, let reason):
+            "VCR: \(request) matched interaction \(interactionID), whose response cannot be served: \(reason). "
+                + "Fix the interaction (`vcr lint` reports such responses in cassette files)."
         }
     }
 

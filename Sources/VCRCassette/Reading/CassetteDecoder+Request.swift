@@ -6,6 +6,7 @@ extension CassetteDecoder {
     mutating func decodeRequest() throws(CassetteError) -> RecordedRequest {
         var request = Self.emptyRequest
         let event = try events.next()
+        noteValue(\.request)
         if event.isNull { return request }
         guard event.kind == .mappingStart else { throw mismatch(event, expected: "a mapping for `request`") }
         var keys = MappingKeys<RequestKey>()
@@ -42,7 +43,9 @@ extension CassetteDecoder {
             case .headers:
                 request.headers = try decodeFields(for: "`\(name)`")
                 evidence.noteOmittableField(isEmpty: request.headers.isEmpty)
-            case .url: request.url = try decodeString(for: "`\(name)`")
+            case .url:
+                request.url = try decodeString(for: "`\(name)`")
+                noteValue(\.url)
             case .method: request.method = try decodeString(for: "`\(name)`")
             }
         }

@@ -8,6 +8,7 @@ extension CassetteDecoder {
     mutating func decodeResponse() throws(CassetteError) -> RecordedResponse {
         var response = Self.emptyResponse
         let event = try events.next()
+        noteValue(\.response)
         if event.isNull { return response }
         guard event.kind == .mappingStart else { throw mismatch(event, expected: "a mapping for `response`") }
         var keys = MappingKeys<ResponseKey>()
@@ -25,16 +26,20 @@ extension CassetteDecoder {
                 response.transferEncoding = try decodeStrings(for: "`\(name)`")
                 evidence.noteOmittableField(isEmpty: response.transferEncoding.isEmpty)
             case .trailer:
-                response.trailer = try decodeFields(for: "`\(name)`")
+                response.trailer = try decodeFields(for: "`\(name)`", areHeaders: requiresServableResponses)
                 evidence.noteOmittableField(isEmpty: response.trailer.isEmpty)
             case .contentLength: response.contentLength = try decodeInteger(for: "`\(name)`")
             case .uncompressed:
                 response.uncompressed = try decodeBoolean(for: "`\(name)`")
                 evidence.noteOmittableField(isEmpty: !response.uncompressed)
             case .body: response.body = try decodeBody(for: "`\(name)`")
-            case .headers: response.headers = try decodeFields(for: "`\(name)`")
-            case .status: response.status = try decodeString(for: "`\(name)`")
-            case .code: response.code = try decodeInt(for: "`\(name)`")
+            case .headers: response.headers = try decodeFields(for: "`\(name)`", areHeaders: requiresServableResponses)
+            case .status:
+                response.status = try decodeString(for: "`\(name)`")
+                noteValue(\.status)
+            case .code:
+                response.code = try decodeStatusCode()
+                noteValue(\.code)
             case .duration: response.duration = try decodeDuration(for: "`\(name)`")
             }
         }

@@ -61,8 +61,11 @@ extension CassetteDecoder {
         return Data(buffer: event.text)
     }
 
-    /// Reads a sequence of strings; null is empty.
-    mutating func decodeStrings(for field: @autoclosure () -> String) throws(CassetteError) -> [String] {
+    /// Reads a sequence of strings; null is empty. With `header`, the values of
+    /// the header of that name, which may not hold CR, LF or NUL.
+    mutating func decodeStrings(for field: @autoclosure () -> String, header: String? = nil)
+        throws(CassetteError) -> [String]
+    {
         let event = try events.next()
         if event.isNull { return [] }
         guard event.kind == .sequenceStart else {
@@ -74,12 +77,19 @@ extension CassetteDecoder {
             let item = try events.next()
             if item.kind == .sequenceEnd { return values }
             guard item.kind == .scalar else { throw mismatch(item, expected: "a string in \(field())") }
-            values.append(try string(of: item, for: field()))
+            let value = try string(of: item, for: field())
+            if let header, let found = HTTPFieldRules.forbiddenCharacter(in: value.utf8) {
+                throw forbiddenCharacter(found, at: item, in: "a value of the header \(HTTPFieldRules.quoted(header))")
+            }
+            values.append(value)
         }
     }
 
     /// Reads a mapping of names to sequences of strings (headers, trailer, form); null is empty.
-    mutating func decodeFields(for field: @autoclosure () -> String) throws(CassetteError) -> [String: [String]] {
+    /// With `areHeaders`, names and values may not hold CR, LF or NUL.
+    mutating func decodeFields(for field: @autoclosure () -> String, areHeaders: Bool = false)
+        throws(CassetteError) -> [String: [String]]
+    {
         let event = try events.next()
         if event.isNull { return [:] }
         guard event.kind == .mappingStart else {
@@ -91,10 +101,35 @@ extension CassetteDecoder {
             if key.kind == .mappingEnd { return fields }
             guard key.kind == .scalar else { throw mismatch(key, expected: "a name in \(field())") }
             let name = try string(of: key, for: "a name in \(field())")
+            if areHeaders, let found = HTTPFieldRules.forbiddenCharacter(in: name.utf8) {
+                throw forbiddenCharacter(found, at: key, in: "the header name \(HTTPFieldRules.quoted(name))")
+            }
             keyColumn = key.column
-            let values = try decodeStrings(for: "`\(name)` in \(field())")
+            let values = try decodeStrings(for: "`\(name)` in \(field())", header: areHeaders ? name : nil)
             guard fields.updateValue(values, forKey: name) == nil else { throw duplicateKey(key, named: name) }
         }
+    }
+
+    /// Reads a response's status code, which must be one HTTP has (100–599)
+    /// when ``requiresServableResponses``.
+    mutating func decodeStatusCode() throws(CassetteError) -> Int {
+        let code = try decodeInt(for: "`code`")
+        guard !requiresServableResponses || HTTPFieldRules.statusCodes.contains(code) else {
+            let codes = HTTPFieldRules.statusCodes
+            throw CassetteError(
+                .invalidValue, path: events.path, line: events.lastLine + 1, column: events.lastColumn + 1,
+                message: "found the status code \(code) for `code`; expected an HTTP status code "
+                    + "from \(codes.lowerBound) to \(codes.upperBound)")
+        }
+        return code
+    }
+
+    /// A header name or value holding CR, LF or NUL, which no HTTP message can carry.
+    private func forbiddenCharacter(_ found: String, at event: YAMLEvent, in place: String) -> CassetteError {
+        failure(
+            .invalidValue, at: event,
+            "found \(found) in \(place); expected header names and values without CR, LF or NUL, "
+                + "which no HTTP message can carry")
     }
 
     /// Skips a value of any shape (an unknown key's), however large.

@@ -11,16 +11,51 @@ struct CassetteDecoder: ~Copyable {
     var evidence = LayoutEvidence()
     /// The column of the mapping key read last, for ``LayoutEvidence``.
     var keyColumn = 0
+    /// Where the fields are, when the caller asked for an outline.
+    var outline: CassetteOutline?
+    /// Whether a response's headers (and trailer) may not hold CR, LF or NUL and
+    /// its written `code` must be 100–599: what replay can serve. go-vcr accepts
+    /// both, so reading to rewrite does not ask for it.
+    var requiresServableResponses = false
 
     private static let cassetteShape = "a cassette: a mapping with `version: 2` and `interactions`"
 
     /// Reads the cassette in `input`; `path` names the input in errors.
-    static func decode(_ input: YAMLInput, path: String) throws(CassetteError) -> Cassette {
+    static func decode(_ input: YAMLInput, path: String, requiresServableResponses: Bool = false)
+        throws(CassetteError) -> Cassette
+    {
         if case .bytes(let bytes) = input, bytes.isEmpty {
             throw CassetteError(.unexpectedNode, path: path, line: 1, column: 1, message: emptyFile)
         }
-        var decoder = CassetteDecoder(events: try YAMLEventReader(input: input, path: path))
+        var decoder = CassetteDecoder(
+            events: try YAMLEventReader(input: input, path: path), requiresServableResponses: requiresServableResponses)
         return try decoder.decodeStream()
+    }
+
+    /// Reads the cassette in `input` and where its fields are, with positions counted as editors count them.
+    static func decodeOutlined(_ input: YAMLInput, path: String, requiresServableResponses: Bool)
+        throws(CassetteError) -> (cassette: Cassette, outline: CassetteOutline)
+    {
+        if case .bytes(let bytes) = input, bytes.isEmpty {
+            throw CassetteError(.unexpectedNode, path: path, line: 1, column: 1, message: emptyFile)
+        }
+        var decoder = CassetteDecoder(
+            events: try YAMLEventReader(input: input, path: path, countsLikeEditors: true),
+            outline: CassetteOutline(), requiresServableResponses: requiresServableResponses)
+        let cassette = try decoder.decodeStream()
+        return (cassette, decoder.outline ?? CassetteOutline())
+    }
+
+    /// Notes that the event read last starts the value of the last interaction's `field`, when outlining.
+    mutating func noteValue(_ field: WritableKeyPath<CassetteOutline.InteractionPositions, CassetteOutline.Position?>) {
+        guard outline != nil, let last = outline?.interactions.indices.last else { return }
+        let position = lastPosition
+        outline?.interactions[last][keyPath: field] = position
+    }
+
+    /// The 1-based position of the event read last.
+    private var lastPosition: CassetteOutline.Position {
+        CassetteOutline.Position(line: events.lastLine + 1, column: events.lastColumn + 1)
     }
 
     private static let emptyFile = "found an empty file; expected \(cassetteShape)"
@@ -94,6 +129,10 @@ struct CassetteDecoder: ~Copyable {
             guard item.kind == .mappingStart else {
                 throw mismatch(item, expected: "a mapping with `id`, `request` and `response` for an interaction")
             }
+            if outline != nil {
+                let start = lastPosition
+                outline?.interactions.append(CassetteOutline.InteractionPositions(start: start))
+            }
             interactions.append(try decodeInteraction())
         }
     }
@@ -103,7 +142,9 @@ struct CassetteDecoder: ~Copyable {
         var keys = MappingKeys<InteractionKey>()
         while let entry = try nextEntry(&keys) {
             switch entry {
-            case .field(.id): interaction.id = try decodeInt(for: "`id`")
+            case .field(.id):
+                interaction.id = try decodeInt(for: "`id`")
+                noteValue(\.id)
             case .field(.request): interaction.request = try decodeRequest()
             case .field(.response): interaction.response = try decodeResponse()
             case .unknown: try skipValue()

@@ -12,14 +12,13 @@ struct MappingKeys<Key: SchemaKey> {
     private let table = Key.table
     private var seen: UInt64 = 0
     private var previous = -1
-    private var unknownNames: [[UInt8]] = []
+    /// The unknown keys met so far, kept so that one given twice is refused.
+    private(set) var unknownNames = SpellingSet()
 
     /// Classifies the key spelled `text`; nil when the mapping already had it.
     mutating func entry(for text: UnsafeBufferPointer<UInt8>) -> Entry? {
         guard let (key, index) = table.match(text, after: previous) else {
-            guard !unknownNames.contains(where: { $0.elementsEqual(text) }) else { return nil }
-            unknownNames.append(Array(text))
-            return .unknown
+            return unknownNames.insert(text) ? .unknown : nil
         }
         let bit: UInt64 = 1 << index
         guard seen & bit == 0 else { return nil }

@@ -19,9 +19,19 @@ struct YAMLEventReader: ~Copyable {
     private let event: UnsafeMutablePointer<yaml_event_t>
     private var holdsEvent = false
     private var depth = 0
+    /// Counts lines and columns as editors do, when asked to; libyaml's marks are used otherwise.
+    private var counter: SourceCounter?
+    /// The 0-based line of the event returned last.
+    private(set) var lastLine = 0
+    /// The 0-based column of the event returned last.
+    private(set) var lastColumn = 0
 
     /// Prepares to parse `input`, which must stay valid while the reader lives.
-    init(input: YAMLInput, path: String) throws(CassetteError) {
+    ///
+    /// - Parameter countsLikeEditors: whether lines and columns break only at
+    ///   `\n`, `\r\n` and `\r`, as editors count them (not also at U+0085,
+    ///   U+2028 and U+2029, as libyaml does), at the cost of reading the input twice.
+    init(input: YAMLInput, path: String, countsLikeEditors: Bool = false) throws(CassetteError) {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             yaml_parser_delete(parser)
@@ -35,6 +45,7 @@ struct YAMLEventReader: ~Copyable {
         self.event = .allocate(capacity: 1)
         self.input = input
         self.path = path
+        self.counter = countsLikeEditors ? SourceCounter(input: input) : nil
     }
 
     deinit {
@@ -53,8 +64,8 @@ struct YAMLEventReader: ~Copyable {
         }
         guard yaml_parser_parse(parser, event) == 1 else { throw parserError() }
         holdsEvent = true
-        let mark = event.pointee.start_mark
-        var result = YAMLEvent(kind: .streamEnd, line: mark.line, column: mark.column)
+        (lastLine, lastColumn) = position(of: event.pointee.start_mark)
+        var result = YAMLEvent(kind: .streamEnd, line: lastLine, column: lastColumn)
         switch event.pointee.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.pointee.data.scalar
@@ -95,6 +106,11 @@ struct YAMLEventReader: ~Copyable {
         return result
     }
 
+    /// The 0-based line and column of `mark`.
+    private mutating func position(of mark: yaml_mark_t) -> (line: Int, column: Int) {
+        counter?.position(ofCharacterAt: mark.index) ?? (mark.line, mark.column)
+    }
+
     /// Whether `tag` is `!!binary`, as libyaml resolves it.
     private static func isBinary(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Bool {
         guard let tag else { return false }
@@ -128,7 +144,7 @@ struct YAMLEventReader: ~Copyable {
 
     /// The error libyaml reported, placed at its problem mark (or, for a reader
     /// error, at the line and column of the offending byte).
-    private func parserError() -> CassetteError {
+    private mutating func parserError() -> CassetteError {
         let readFailure = errno
         let state = parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "unknown problem"
@@ -153,9 +169,8 @@ struct YAMLEventReader: ~Copyable {
                 let mark = state.context_mark
                 message += " \(String(cString: context)) (at line \(mark.line + 1), column \(mark.column + 1))"
             }
-            return CassetteError(
-                .syntax, path: path, line: state.problem_mark.line + 1, column: state.problem_mark.column + 1,
-                message: message)
+            let (line, column) = position(of: state.problem_mark)
+            return CassetteError(.syntax, path: path, line: line + 1, column: column + 1, message: message)
         default:
             return CassetteError(.io, path: path, message: "libyaml failed: \(problem)")
         }
