@@ -54,14 +54,18 @@ extension Cassette {
     /// Reads a cassette file as ``init(contentsOf:requiringServableResponses:)``
     /// does (in chunks, never whole in memory), also noting where its fields are.
     /// Errors are placed at lines and columns as editors count them.
-    package static func outlined(contentsOf url: URL, requiringServableResponses: Bool = false)
-        throws(CassetteError) -> (cassette: Cassette, outline: CassetteOutline)
-    {
+    ///
+    /// - Parameter keepingBodies: whether bodies are kept; when false each is
+    ///   still checked but read as empty, so that memory holds no body.
+    package static func outlined(
+        contentsOf url: URL, requiringServableResponses: Bool = false, keepingBodies: Bool = true
+    ) throws(CassetteError) -> (cassette: Cassette, outline: CassetteOutline) {
         let path = url.path
         let descriptor = try openFile(at: path)
         defer { close(descriptor) }
         return try CassetteDecoder.decodeOutlined(
-            .file(descriptor: descriptor), path: path, requiresServableResponses: requiringServableResponses)
+            .file(descriptor: descriptor), path: path, requiresServableResponses: requiringServableResponses,
+            keepsBodies: keepingBodies)
     }
 
     /// Reads a cassette from YAML bytes as ``outlined(contentsOf:)`` reads a file.
@@ -72,7 +76,7 @@ extension Cassette {
             Result { () throws(CassetteError) in
                 try CassetteDecoder.decodeOutlined(
                     .bytes(raw.assumingMemoryBound(to: UInt8.self)), path: path,
-                    requiresServableResponses: requiringServableResponses)
+                    requiresServableResponses: requiringServableResponses, keepsBodies: true)
             }
         }
         return try result.get()

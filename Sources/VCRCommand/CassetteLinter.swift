@@ -11,11 +11,11 @@ import VCRCassette
 /// request `url` that is not an absolute URL with a host.
 enum CassetteLinter {
     /// The problems in the cassette file at `path`, in file order. The file is
-    /// read in chunks as the reader reads it, never whole.
+    /// read in chunks as the reader reads it, never whole, and no body is kept.
     static func problems(inFileAt path: String) -> [LintProblem] {
         do {
             let (cassette, outline) = try Cassette.outlined(
-                contentsOf: URL(fileURLWithPath: path), requiringServableResponses: true)
+                contentsOf: URL(fileURLWithPath: path), requiringServableResponses: true, keepingBodies: false)
             return problems(in: cassette, outline: outline, path: path)
         } catch {
             return [LintProblem(error)]

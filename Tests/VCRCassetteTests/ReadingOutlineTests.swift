@@ -72,4 +72,27 @@ import VCRCassette
             try Cassette.outlined(yaml: Data(yaml.utf8), path: "test.yaml")
         }
     }
+
+    /// Without bodies, a file reads to the same cassette but for its bodies, and a
+    /// body that is not valid base64 is still an error.
+    @Test func readsWithoutKeepingBodies() throws {
+        var expected = try Cassette(contentsOf: Self.seed)
+        for index in expected.interactions.indices {
+            expected.interactions[index].request.body = Data()
+            expected.interactions[index].response.body = Data()
+        }
+        let (cassette, _) = try Cassette.outlined(contentsOf: Self.seed, keepingBodies: false)
+        #expect(cassette.interactions == expected.interactions)
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("outline-\(UUID().uuidString).yaml")
+        try Data("version: 2\ninteractions:\n- id: 0\n  response: {body: !!binary 'Y%Fi'}\n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: CassetteError(
+            .invalidValue, path: file.path, line: 4, column: 20,
+            message: "expected base64 for the `!!binary` value of `body`, found invalid base64: "
+                + "`%` is not a base64 character (character 2 of the value)"
+        )) {
+            _ = try Cassette.outlined(contentsOf: file, keepingBodies: false)
+        }
+    }
 }

@@ -53,11 +53,15 @@ extension CassetteDecoder {
     }
 
     /// Reads a body: the scalar's bytes, or the bytes a `!!binary` scalar encodes; null is empty.
+    /// Unless ``keepsBodies``, the body is checked and an empty one returned.
     mutating func decodeBody(for field: @autoclosure () -> String) throws(CassetteError) -> Data {
         let event = try events.next()
         guard event.kind == .scalar else { throw mismatch(event, expected: "a string or `!!binary` for \(field())") }
-        if event.isBinary { return try binary(of: event, for: field()) }
-        if event.isNull || event.text.isEmpty { return Data() }
+        if event.isBinary {
+            let bytes = try binary(of: event, for: field())
+            return keepsBodies ? bytes : Data()
+        }
+        if event.isNull || event.text.isEmpty || !keepsBodies { return Data() }
         return Data(buffer: event.text)
     }
 

@@ -17,6 +17,9 @@ struct CassetteDecoder: ~Copyable {
     /// its written `code` must be 100–599: what replay can serve. go-vcr accepts
     /// both, so reading to rewrite does not ask for it.
     var requiresServableResponses = false
+    /// Whether bodies are kept; when not, each is still checked (base64 included)
+    /// and read as empty, so that a reader needing no bodies holds none.
+    var keepsBodies = true
 
     private static let cassetteShape = "a cassette: a mapping with `version: 2` and `interactions`"
 
@@ -33,7 +36,7 @@ struct CassetteDecoder: ~Copyable {
     }
 
     /// Reads the cassette in `input` and where its fields are, with positions counted as editors count them.
-    static func decodeOutlined(_ input: YAMLInput, path: String, requiresServableResponses: Bool)
+    static func decodeOutlined(_ input: YAMLInput, path: String, requiresServableResponses: Bool, keepsBodies: Bool)
         throws(CassetteError) -> (cassette: Cassette, outline: CassetteOutline)
     {
         if case .bytes(let bytes) = input, bytes.isEmpty {
@@ -41,7 +44,7 @@ struct CassetteDecoder: ~Copyable {
         }
         var decoder = CassetteDecoder(
             events: try YAMLEventReader(input: input, path: path, countsLikeEditors: true),
-            outline: CassetteOutline(), requiresServableResponses: requiresServableResponses)
+            outline: CassetteOutline(), requiresServableResponses: requiresServableResponses, keepsBodies: keepsBodies)
         let cassette = try decoder.decodeStream()
         return (cassette, decoder.outline ?? CassetteOutline())
     }
