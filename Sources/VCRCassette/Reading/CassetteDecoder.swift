@@ -27,11 +27,8 @@ struct CassetteDecoder: ~Copyable {
     static func decode(_ input: YAMLInput, path: String, requiresServableResponses: Bool = false)
         throws(CassetteError) -> Cassette
     {
-        if case .bytes(let bytes) = input, bytes.isEmpty {
-            throw CassetteError(.unexpectedNode, path: path, line: 1, column: 1, message: emptyFile)
-        }
-        var decoder = CassetteDecoder(
-            events: try YAMLEventReader(input: input, path: path), requiresServableResponses: requiresServableResponses)
+        var decoder = try CassetteDecoder(input, path: path, outlines: false)
+        decoder.requiresServableResponses = requiresServableResponses
         return try decoder.decodeStream()
     }
 
@@ -39,14 +36,20 @@ struct CassetteDecoder: ~Copyable {
     static func decodeOutlined(_ input: YAMLInput, path: String, requiresServableResponses: Bool, keepsBodies: Bool)
         throws(CassetteError) -> (cassette: Cassette, outline: CassetteOutline)
     {
-        if case .bytes(let bytes) = input, bytes.isEmpty {
-            throw CassetteError(.unexpectedNode, path: path, line: 1, column: 1, message: emptyFile)
-        }
-        var decoder = CassetteDecoder(
-            events: try YAMLEventReader(input: input, path: path, countsLikeEditors: true),
-            outline: CassetteOutline(), requiresServableResponses: requiresServableResponses, keepsBodies: keepsBodies)
+        var decoder = try CassetteDecoder(input, path: path, outlines: true)
+        decoder.requiresServableResponses = requiresServableResponses
+        decoder.keepsBodies = keepsBodies
         let cassette = try decoder.decodeStream()
         return (cassette, decoder.outline ?? CassetteOutline())
+    }
+
+    /// A decoder of `input`, which refuses empty bytes at once; `outlines` makes it note positions.
+    private init(_ input: YAMLInput, path: String, outlines: Bool) throws(CassetteError) {
+        if case .bytes(let bytes) = input, bytes.isEmpty {
+            throw CassetteError(.unexpectedNode, path: path, line: 1, column: 1, message: Self.emptyFile)
+        }
+        events = try YAMLEventReader(input: input, path: path, countsLikeEditors: outlines)
+        outline = outlines ? CassetteOutline() : nil
     }
 
     /// Notes that the event read last starts the value of the last interaction's `field`, when outlining.
