@@ -10,8 +10,8 @@ struct LintCommand: ConsoleCommand {
             `path:line:column: message` that editors and CI annotations understand.
 
             Errors are what go-vcr cannot load or replay cannot serve: bad YAML, a wrong \
-            type, an unsupported version, a header name or value holding CR, LF or NUL, a \
-            status code outside 100–599 or none, a FIFO, socket or device where a file \
+            type, an unsupported version, a response header name or value holding CR, LF or \
+            NUL, a status code outside 100–599 or none, a FIFO, socket or device where a file \
             belongs. Warnings, printed as `path:line:column: warning: message`, are what \
             go-vcr accepts but is unusual: interaction ids that do not count 0, 1, 2… in \
             file order, a `code` that disagrees with the number in `status`, and a request \
