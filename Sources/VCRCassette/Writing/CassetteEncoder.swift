@@ -16,6 +16,20 @@ struct CassetteEncoder {
         return encoder.emitter.output
     }
 
+    /// Encodes `interactions` as the items that continue a document in
+    /// `layout` which already has at least one: the bytes that follow the
+    /// last item of such a file when they are added to it.
+    static func encodeContinuation(_ interactions: [Interaction], layout: CassetteLayout) -> [UInt8] {
+        let bodyBytes = interactions.reduce(0) { $0 + $1.request.body.count + $1.response.body.count }
+        var encoder = CassetteEncoder(
+            emitter: YAMLEmitter(layout: layout.indentation, capacity: bodyBytes + interactions.count * 1024),
+            writesEmptyFields: layout.writesEmptyFields
+        )
+        encoder.encodeItems(interactions)
+        encoder.emitter.writeDocumentEnd()
+        return encoder.emitter.output
+    }
+
     private mutating func encodeDocument(_ cassette: Cassette) {
         emitter.writeDocumentStart()
         emitter.writeKey(Array("version".utf8), indent: 0)
@@ -24,12 +38,17 @@ struct CassetteEncoder {
         if cassette.interactions.isEmpty {
             emitter.writeEmptyCollection(isMapping: false)
         }
+        encodeItems(cassette.interactions)
+        emitter.writeDocumentEnd()
+    }
+
+    /// The `- id: …` items of the top-level `interactions` sequence.
+    private mutating func encodeItems(_ interactions: [Interaction]) {
         let itemIndent = emitter.sequenceIndent(0)
-        for interaction in cassette.interactions {
+        for interaction in interactions {
             emitter.writeSequenceItem(indent: itemIndent)
             encode(interaction, indent: itemIndent + 2)
         }
-        emitter.writeDocumentEnd()
     }
 
     private mutating func encode(_ interaction: Interaction, indent: Int) {
