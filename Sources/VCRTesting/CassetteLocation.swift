@@ -8,7 +8,8 @@ import Foundation
 /// A named cassette is a path under that directory; an unnamed one is
 /// `<TestGroup>/<testName>.yaml`, where the group is the XCTest case class or
 /// the Swift Testing suite. A name without an extension gets `.yaml`; an
-/// absolute name or directory is used as it is.
+/// absolute name or directory is used as it is. Each case of a parameterized
+/// test has its own file, in a folder named after the cassette.
 struct CassetteLocation: Sendable, Hashable {
     /// The cassette's path relative to ``directory``, or absolute; nil for the default.
     var name: String?
@@ -16,9 +17,18 @@ struct CassetteLocation: Sendable, Hashable {
     var directory: String
 
     /// The cassette file of the test named `test` in `group`, declared in the file at `filePath`.
-    func url(group: String, test: String, filePath: String) -> URL {
+    ///
+    /// A case of a parameterized test, named `testCase` (see ``TestCaseName``),
+    /// has a file of its own in a folder named like the test's cassette:
+    /// `Cassettes/Suite/test/otters.yaml`.
+    func url(group: String, test: String, testCase: String? = nil, filePath: String) -> URL {
         let relative = name ?? "\(group)/\(test)"
-        let file = relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") ? relative : relative + ".yaml"
+        let hasExtension = relative.hasSuffix(".yaml") || relative.hasSuffix(".yml")
+        var file = hasExtension ? relative : relative + ".yaml"
+        if let testCase {
+            let fileExtension = (file as NSString).pathExtension
+            file = (file as NSString).deletingPathExtension + "/" + testCase + "." + fileExtension
+        }
         if file.hasPrefix("/") { return URL(fileURLWithPath: file) }
         let base =
             directory.hasPrefix("/")

@@ -15,11 +15,11 @@ struct CassetteSettings: Sendable {
     var allowingUnused: Bool
 
     /// Starts a VCR on the cassette of the test named `test` in `group`,
-    /// declared in the file at `filePath`.
+    /// declared in the file at `filePath`; `testCase` names a case of a parameterized test.
     ///
     /// - Throws: ``CassetteError`` when the cassette cannot be read.
-    func open(group: String, test: String, filePath: String) throws(CassetteError) -> VCR {
-        let url = location.url(group: group, test: test, filePath: filePath)
+    func open(group: String, test: String, testCase: String? = nil, filePath: String) throws(CassetteError) -> VCR {
+        let url = location.url(group: group, test: test, testCase: testCase, filePath: filePath)
         if let mode {
             return try VCR(cassette: url, mode: mode, options: options)
         }

@@ -6,7 +6,9 @@ import VCRCassette
 /// A Swift Testing trait that runs a test with a VCR replaying its cassette.
 ///
 /// Create it with ``Testing/Trait/cassette(_:directory:mode:options:allowingUnused:sourceLocation:)``.
-/// The test reaches the VCR through ``VCR/current``. When the test ends the
+/// The test reaches the VCR through ``VCR/current``; each case of a
+/// parameterized test has a cassette of its own, named after its arguments
+/// (`Cassettes/Suite/test/otters.yaml`). When the test ends the
 /// VCR stops, and each request the cassette could not answer (and each unused
 /// interaction, when not allowed) is recorded as an issue of the test, at the
 /// line of the trait.
@@ -23,7 +25,9 @@ public struct CassetteTrait: TestTrait, TestScoping {
     ) async throws {
         let vcr: VCR
         do {
-            vcr = try settings.open(group: Self.group(of: test), test: Self.name(of: test), filePath: sourceLocation.filePath)
+            vcr = try settings.open(
+                group: Self.group(of: test), test: Self.name(of: test), testCase: TestCaseName.of(testCase),
+                filePath: sourceLocation.filePath)
         } catch {
             Issue.record(error, sourceLocation: sourceLocation)
             return
@@ -72,7 +76,9 @@ extension Trait where Self == CassetteTrait {
     /// - Parameters:
     ///   - name: The cassette's path under `directory`, `.yaml` added when it has
     ///     no extension. By default `<Suite>/<testName>.yaml` (the file's name
-    ///     stands for the suite of a global test function).
+    ///     stands for the suite of a global test function). Each case of a
+    ///     parameterized test records into `<name>/<case>.yaml`, the case named
+    ///     after its arguments.
     ///   - directory: The directory of cassettes, relative to the root of the
     ///     package that contains the test file, or absolute.
     ///   - mode: What the VCR does with requests the cassette cannot answer;
