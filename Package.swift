@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // A child process the tests start to save cassettes from another process; not a product.
+        .executableTarget(name: "VCRTestChild", dependencies: ["VCR", "VCRCassette"], path: "Tests/VCRTestChild"),
         .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
         .testTarget(name: "VCRTestingTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
         .testTarget(name: "ExampleTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
@@ -54,6 +56,7 @@ let package = Package(
             name: "VCRTests",
             dependencies: [
                 "VCR",
+                "VCRTestChild",
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "NIOCore", package: "swift-nio"),

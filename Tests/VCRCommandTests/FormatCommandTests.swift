@@ -90,6 +90,24 @@ import VCRCassette
         }
     }
 
+    @Test func rewritesTheTargetOfASymbolicLinkAndKeepsTheLinkAndThePermissions() throws {
+        try withTemporaryDirectory { directory in
+            let target = directory + "/real.yaml"
+            let link = directory + "/link.yaml"
+            try write(Self.unformatted, to: target)
+            try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target)
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.yaml")
+
+            let result = try runVCR(["fmt", link])
+
+            #expect(result.exitCode == .success)
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.yaml")
+            #expect(try String(contentsOfFile: target, encoding: .utf8) == Self.formatted)
+            #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o640)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["link.yaml", "real.yaml"])
+        }
+    }
+
     @Test func rewritesOnlyFilesWhoseBytesChange() throws {
         try withTemporaryDirectory { directory in
             let unformatted = directory + "/unformatted.yaml"

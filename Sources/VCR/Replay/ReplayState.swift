@@ -16,6 +16,10 @@ struct ReplayState: Sendable {
     var failedRequests: [ReplayError] = []
     /// The interactions recorded so far, redacted, numbered after the cassette's own.
     var recorded: [Interaction] = []
+    /// Whether a request came through the interceptor while the VCR recorded.
+    var sawRequest = false
+    /// The requests whose forwarding failed while recording, each with its error, redacted.
+    var failedRecordings: [String] = []
     /// The report, once the VCR is stopped.
     var finalReport: ReplayReport?
     /// The requests being recorded whose responses have not ended, by number.

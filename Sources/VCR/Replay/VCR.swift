@@ -74,6 +74,8 @@ public final class VCR: Sendable {
     private let redaction: RedactionRules
     /// Whether requests no interaction answers are forwarded and recorded.
     private let records: Bool
+    /// How ``stop()`` saves what was recorded.
+    private let saving: CassetteSave
     private let upstream: URL?
     private let forwarder = Forwarder()
 
@@ -103,6 +105,7 @@ public final class VCR: Sendable {
         try CassetteFileType.refuseSpecialFile(at: url.path)
         let exists = FileManager.default.fileExists(atPath: url.path)
         let cassette: Cassette
+        let opened = CassetteSave.fingerprint(at: url.path, mode: chosen)
         switch chosen {
         case .never:
             cassette = try Cassette(contentsOf: url, requiringServableResponses: true)
@@ -114,7 +117,8 @@ public final class VCR: Sendable {
         }
         self.init(
             cassette: cassette, path: url.path, mode: chosen, options: options,
-            records: chosen != .never && (chosen != .missing || !exists), environment: environment)
+            records: chosen != .never && (chosen != .missing || !exists), existed: exists, opened: opened,
+            environment: environment)
     }
 
     /// The mode `VCR_RECORD` names, or an error naming the cassette being opened.
@@ -133,19 +137,22 @@ public final class VCR: Sendable {
     /// built by the test itself. In ``Mode/missing`` it is recorded when no
     /// file exists at `path`; in ``Mode/all`` its interactions are ignored.
     public convenience init(cassette: Cassette, path: String, mode: Mode = .never, options: Options = Options()) {
+        let exists = FileManager.default.fileExists(atPath: path)
         let records =
             switch mode {
             case .never: false
-            case .missing: !FileManager.default.fileExists(atPath: path)
+            case .missing: !exists
             case .newEpisodes, .all: true
             }
         self.init(
             cassette: mode == .all ? Cassette(layout: cassette.layout) : cassette, path: path, mode: mode,
-            options: options, records: records, environment: ProcessInfo.processInfo.environment)
+            options: options, records: records, existed: exists, opened: CassetteSave.fingerprint(at: path, mode: mode),
+            environment: ProcessInfo.processInfo.environment)
     }
 
     private init(
-        cassette: Cassette, path: String, mode: Mode, options: Options, records: Bool, environment: [String: String]
+        cassette: Cassette, path: String, mode: Mode, options: Options, records: Bool, existed: Bool,
+        opened: CassetteSave.Fingerprint?, environment: [String: String]
     ) {
         slot = VCRRegistry.shared.reserveSlot()
         protocolClass = ReplayProtocol.slotClass(slot)
@@ -156,6 +163,9 @@ public final class VCR: Sendable {
         self.records = records
         upstream = options.upstream ?? environment[Self.upstreamEnvironmentVariable].flatMap(URL.init(string:))
         redaction = RedactionRules(options.redaction)
+        saving = CassetteSave(
+            path: path, mode: mode, records: records, layout: cassette.layout, existed: existed, opened: opened,
+            scansEnvironment: redaction.scansEnvironment)
         let redaction = redaction
         let interactions = cassette.interactions.map { interaction in
             var matched = interaction
@@ -205,9 +215,12 @@ public final class VCR: Sendable {
     /// interactions that were not used. Calling it again returns the same report.
     ///
     /// When the VCR records, the cassette is saved here, atomically, if anything
-    /// was recorded (always in ``Mode/all``), whether or not the test passed:
-    /// the loaded interactions unchanged, then the recorded ones. A line on
-    /// standard error tells where it was saved; a refused or failed save is in
+    /// was recorded, whether or not the test passed: under the file's lock,
+    /// the recorded interactions are appended after what is on disk now, every
+    /// existing byte kept (see ``CassetteSave`` for the whole rule, ``Mode/all``
+    /// included). A line on standard error tells where it was saved; a refused
+    /// or failed save, a recording VCR that saw no request, and an ``Mode/all``
+    /// recording kept from the file because a request failed are in
     /// ``ReplayReport/saveErrors``.
     ///
     /// Responses still being recorded, such as streams the client stopped
@@ -222,7 +235,7 @@ public final class VCR: Sendable {
         let report = state.withLock { state in
             if let report = state.finalReport { return report }
             let cutShort = keepCutShortRecordings(&state)
-            let (saved, saveErrors) = save(state.recorded)
+            let saved = saving.run(state)
             let report = ReplayReport(
                 cassettePath: cassettePath,
                 interactionCount: cassette.interactions.count,
@@ -232,10 +245,10 @@ public final class VCR: Sendable {
                 unusedInteractions: cassette.interactions.indices.filter { !state.isUsed($0) }.map {
                     cassette.interactions[$0]
                 },
-                recordedInteractions: state.recorded,
+                recordedInteractions: saved.recorded,
                 cutShortRecordings: cutShort,
-                isSaved: saved,
-                saveErrors: saveErrors)
+                isSaved: saved.isSaved,
+                saveErrors: saved.errors)
             state.finalReport = report
             return report
         }
@@ -283,28 +296,6 @@ public final class VCR: Sendable {
         return cutShort
     }
 
-    /// Writes the cassette with the recorded interactions, when there is something to write.
-    private func save(_ recorded: [Interaction]) -> (saved: Bool, errors: [SaveError]) {
-        guard records, !recorded.isEmpty || mode == .all else { return (false, []) }
-        var saving = cassette
-        saving.interactions += recorded
-        if redaction.scansEnvironment {
-            let findings = SecretScan(environment: ProcessInfo.processInfo.environment).findings(in: recorded)
-            if !findings.isEmpty {
-                return (false, findings.map { .secretFound(variable: $0.variable, place: $0.place, cassettePath: cassettePath) })
-            }
-        }
-        do {
-            try saving.write(to: URL(fileURLWithPath: cassettePath))
-            let count = recorded.count
-            FileHandle.standardError.write(
-                Data("VCR: recorded \(count) interaction\(count == 1 ? "" : "s") into \(cassettePath)\n".utf8))
-            return (true, [])
-        } catch {
-            return (false, [.writeFailed(error)])
-        }
-    }
-
     /// What the interceptor does with a request.
     enum Resolution: Sendable {
         /// Answer with this recorded interaction.
@@ -333,6 +324,7 @@ public final class VCR: Sendable {
     /// Finds the interaction that answers `request` and marks it used, or
     /// explains why none does.
     func resolve(_ request: InterceptedRequest) -> Resolution {
+        if records { state.withLock { $0.sawRequest = true } }
         let prepared = index.prepare(redaction.redact(request))
         guard let candidates = index.candidates(for: prepared) else { return unanswered(prepared) }
         let found =
@@ -418,7 +410,10 @@ public final class VCR: Sendable {
 
     /// Records a request that failed before it could be matched.
     func record(_ error: ReplayError) {
-        state.withLock { $0.failedRequests.append(error) }
+        state.withLock { state in
+            state.failedRequests.append(error)
+            state.sawRequest = true
+        }
     }
 
     /// Starts recording `request`, whose response goes to `client` as it
@@ -485,16 +480,31 @@ public final class VCR: Sendable {
         _ number: Int, _ request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>
     ) {
         let recorded = (try? result.get()).map { (redaction.redact(RecordedExchange.request(request)), redaction.redact($0)) }
+        let failure = recorded == nil ? Self.describeFailure(of: request, result, redaction: redaction) : nil
         let waiters = state.withLock { state -> [DispatchSemaphore] in
             guard state.inFlight.removeValue(forKey: number) != nil else { return [] }
             if let (recordedRequest, recordedResponse) = recorded {
                 let id = cassette.interactions.count + state.recorded.count
                 state.recorded.append(Interaction(id: id, request: recordedRequest, response: recordedResponse))
             }
+            if let failure { state.failedRecordings.append(failure) }
             guard state.inFlight.isEmpty else { return [] }
             defer { state.inFlightWaiters = [] }
             return state.inFlightWaiters
         }
         for waiter in waiters { waiter.signal() }
+    }
+
+    /// A forwarded request that failed, redacted, with its error, for the report;
+    /// nil when it did not fail.
+    private static func describeFailure(
+        of request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>, redaction: RedactionRules
+    ) -> String? {
+        guard case .failure(let error) = result else { return nil }
+        let url = redaction.redact(RecordedExchange.request(request)).url
+        // The error's description, not the error: its user info holds the URL unredacted.
+        let reason =
+            (error as? URLError).map { "URLError \($0.code.rawValue), \($0.localizedDescription)" } ?? error.localizedDescription
+        return "\(request.method) \(url): \(reason)"
     }
 }

@@ -110,13 +110,17 @@ import FoundationNetworking
         #expect(server.received.count == 2)
     }
 
-    @Test func allSavesAnEmptyCassetteWhenNothingWasSent() throws {
+    @Test func allKeepsTheOldCassetteWhenNothingWasSent() throws {
         let folder = try RecordingSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let cassette = folder.appendingPathComponent("empty.yaml")
+        let cassette = folder.appendingPathComponent("kept.yaml")
+        let original = try Data(contentsOf: Fixtures.seedCassette)
+        try original.write(to: cassette)
         let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
-        #expect(vcr.stop().isSaved)
-        #expect(try Cassette(contentsOf: cassette).interactions.isEmpty)
+        let report = vcr.stop()
+        #expect(!report.isSaved)
+        #expect(report.saveErrors.isEmpty)
+        #expect(try Data(contentsOf: cassette) == original)
     }
 
     @Test func anUpstreamReceivesTheTrafficWhileTheCassetteKeepsTheRequestedURL() async throws {

@@ -96,12 +96,15 @@ import FoundationNetworking
     }
 
     @Test func aFailedWriteIsReportedAndTheOldFileKept() async throws {
+        let server = try LocalServer()
+        defer { try? server.shutdown() }
         let folder = try RecordingSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A directory where the cassette should be: the rename cannot replace it.
         let cassette = folder.appendingPathComponent("blocked.yaml")
         try FileManager.default.createDirectory(at: cassette.appendingPathComponent("inside"), withIntermediateDirectories: true)
         let vcr = VCR(cassette: Cassette(), path: cassette.path, mode: .all, options: RecordingSupport.quiet)
+        _ = try await vcr.session.data(from: server.url("/echo"))
         let report = vcr.stop()
         #expect(!report.isSaved)
         guard case .writeFailed(let error) = report.saveErrors.first else {

@@ -22,13 +22,22 @@ enum RecordingSupport {
 
     /// The `vcr` executable built beside the test bundle.
     static var vcrExecutable: URL? {
-        let candidates = [
+        executable(named: "vcr")
+    }
+
+    /// The executable `name` built beside the test bundle (a test bundle on
+    /// macOS is a folder, so the folders above it are searched too).
+    static func executable(named name: String) -> URL? {
+        let starts = [
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
             Bundle.main.bundleURL.deletingLastPathComponent(),
         ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        return candidates.map { $0.appendingPathComponent("vcr") }.first {
-            FileManager.default.isExecutableFile(atPath: $0.path)
+        let candidates = starts.flatMap { start in
+            (0..<4).map { level in
+                (0..<level).reduce(start) { url, _ in url.deletingLastPathComponent() }.appendingPathComponent(name)
+            }
         }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
     /// Runs `vcr` with `arguments`; returns its exit status and what it printed.
