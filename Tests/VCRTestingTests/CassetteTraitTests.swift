@@ -5,6 +5,10 @@ import VCRCassette
 
 @testable import VCRTesting
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 @Suite struct CassetteTraitTests {
     @Test(.cassette())
     func defaultCassetteIsNamedAfterSuiteAndTest() async throws {
@@ -84,6 +88,21 @@ import VCRCassette
 
     /// Runs `body` inside the trait's scope, as Swift Testing would around a
     /// test, and returns the issues the scope recorded.
+    @Test func aRecordingCassetteNobodyUsedIsAnIssueNamingTheLikelyCause() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-unused-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let trait: CassetteTrait = .cassette("never-used", directory: directory.path, mode: .missing)
+        // The code under test uses its own session, not the VCR's.
+        let issues = try await issues(whileRunning: trait) { _ in
+            _ = URLSession(configuration: .ephemeral)
+        }
+        let message = try #require(issues.first).comments.map(\.rawValue).joined()
+        #expect(issues.count == 1)
+        #expect(message.contains("did not use the VCR's session or configuration"))
+        #expect(message.contains("URLSession.shared"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("never-used.yaml").path))
+    }
+
     private func issues(
         whileRunning trait: CassetteTrait, _ body: @escaping @Sendable (VCR) async throws -> Void
     ) async throws -> [Issue] {
