@@ -52,6 +52,38 @@ import Testing
         }
     }
 
+    /// A corpus file edited by hand: a comment before each item and at the
+    /// end, and no final line break.
+    private static func handEditedVariants(of text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let itemPrefix = lines.first { $0.hasPrefix("- id:") || $0.hasPrefix("    - id:") }.map { $0.prefix { $0 == " " } + "- id:" }
+        let commented = lines.map { line in
+            itemPrefix.map { line.hasPrefix($0) } == true ? "# an interaction\n" + line : line
+        }.joined(separator: "\n")
+        var withoutBreak = text
+        while withoutBreak.hasSuffix("\n") { withoutBreak.removeLast() }
+        return ["# recorded for the tests\n" + commented, text + "\n# the end\n", withoutBreak]
+    }
+
+    @Test func handEditedCorpusFilesKeepTheirBytes() throws {
+        for file in Self.corpusFiles {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let loaded = try Cassette(contentsOf: file)
+            guard !loaded.interactions.isEmpty else { continue }
+            for (number, variant) in Self.handEditedVariants(of: text).enumerated() {
+                let bytes = Data(variant.utf8)
+                let edited = try Cassette(yaml: bytes)
+                #expect(edited.interactions == loaded.interactions, "\(file.lastPathComponent) variant \(number)")
+                let added = Self.newInteractions(like: loaded)
+                let appended = try Cassette.appending(added, toFile: bytes, path: file.path)
+                #expect(appended.keepsExistingBytes, "\(file.lastPathComponent) variant \(number)")
+                #expect(appended.yaml.starts(with: bytes), "\(file.lastPathComponent) variant \(number)")
+                #expect(try Cassette(yaml: appended.yaml).interactions == appended.cassette.interactions)
+                #expect(appended.cassette.interactions.count == loaded.interactions.count + 2)
+            }
+        }
+    }
+
     @Test func theContinuationIsWhatFollowsTheLastItemOfTheWholeFile() throws {
         for file in Self.corpusFiles {
             let loaded = try Cassette(contentsOf: file)
