@@ -19,7 +19,9 @@ extension VCR {
         /// others, appended to the cassette when the VCR stops.
         case newEpisodes = "new_episodes"
         /// Ignore the cassette on disk: forward and record every request, and
-        /// replace the file when the VCR stops.
+        /// replace the file when the VCR stops. The old file is kept when a
+        /// forwarded request failed; when another process wrote the file after
+        /// the VCR opened it, the recording is appended to theirs.
         case all
 
         /// The environment variable that chooses the mode.
