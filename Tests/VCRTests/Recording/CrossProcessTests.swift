@@ -79,7 +79,7 @@ import VCRCassette
         let cassettes = folder.appendingPathComponent("Cassettes")
         let target = cassettes.appendingPathComponent("big.yaml")
         let body = Data(String(repeating: "0123456789abcdef", count: 1 << 15).utf8)  // 512 KB
-        let versions = [1, 24].map { count in
+        let versions = [1, 12].map { count in
             Cassette(interactions: (0..<count).map { id in
                 Interaction(
                     id: id, request: RecordedRequest(url: "https://example.com/\(id)"),
