@@ -59,9 +59,11 @@ struct CassetteSave: Sendable {
     /// Whether the secret scan of ``RedactionRules`` runs.
     let scansEnvironment: Bool
 
-    /// What the file at `path` holds now, when `mode` replaces it; nil otherwise or with no file.
+    /// What the file at `path` holds now, when `mode` replaces it; nil
+    /// otherwise, or when it is no regular file (a FIFO is never opened).
     static func fingerprint(at path: String, mode: VCR.Mode) -> Fingerprint? {
-        guard mode == .all else { return nil }
+        var status = stat()
+        guard mode == .all, stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         return FileManager.default.contents(atPath: path).map(Fingerprint.init)
     }
 
