@@ -105,6 +105,7 @@ public final class VCR: Sendable {
         let cassette: Cassette
         switch chosen {
         case .never:
+            guard exists else { throw Self.missingCassette(at: url.path) }
             cassette = try Cassette(contentsOf: url, requiringServableResponses: true)
         case .missing, .newEpisodes:
             cassette = exists ? try Cassette(contentsOf: url, requiringServableResponses: true) : Cassette()
@@ -124,6 +125,13 @@ public final class VCR: Sendable {
         } catch {
             throw CassetteError(.invalidValue, path: cassettePath, message: error.description)
         }
+    }
+
+    /// The error for a cassette to replay that does not exist: says how to record it.
+    private static func missingCassette(at path: String) -> CassetteError {
+        CassetteError(
+            .io, path: path,
+            message: "no cassette here to replay; to record it, run again with \(Mode.environmentVariable)=missing")
     }
 
     /// Replays a cassette already in memory; `path` names it in reports, and
