@@ -16,6 +16,8 @@ struct ReplayState: Sendable {
     var failedRequests: [ReplayError] = []
     /// The interactions recorded so far, redacted, numbered after the cassette's own.
     var recorded: [Interaction] = []
+    /// The requests let through to the network untouched, as the report lists them.
+    var passedThrough: [String] = []
     /// The report, once the VCR is stopped.
     var finalReport: ReplayReport?
     /// The requests being recorded whose responses have not ended, by number.

@@ -72,6 +72,8 @@ public final class VCR: Sendable {
     private let explainer: MismatchExplainer
     private let state: Locked<ReplayState>
     private let redaction: RedactionRules
+    /// Redaction, then ``Options/beforeRecord``: what a recorded interaction goes through.
+    private let recordPipeline: RecordPipeline
     /// Whether requests no interaction answers are forwarded and recorded.
     private let records: Bool
     private let upstream: URL?
@@ -164,6 +166,7 @@ public final class VCR: Sendable {
         self.records = records
         upstream = options.upstream ?? environment[Self.upstreamEnvironmentVariable].flatMap(URL.init(string:))
         redaction = RedactionRules(options.redaction)
+        recordPipeline = RecordPipeline(redaction: redaction, hooks: options.beforeRecord)
         let redaction = redaction
         let interactions = cassette.interactions.map { interaction in
             var matched = interaction
@@ -242,6 +245,7 @@ public final class VCR: Sendable {
                 },
                 recordedInteractions: state.recorded,
                 cutShortRecordings: cutShort,
+                passedThroughRequests: state.passedThrough,
                 isSaved: saved,
                 saveErrors: saveErrors)
             state.finalReport = report
@@ -274,11 +278,13 @@ public final class VCR: Sendable {
         guard !state.inFlight.isEmpty else { return [] }
         let cutShort = state.inFlight.sorted { $0.key < $1.key }.map { _, recording in
             let request = redaction.redact(RecordedExchange.request(recording.request))
-            guard let received = recording.exchange.received() else {
+            guard let received = recording.exchange.received(),
+                var interaction = recordPipeline.process(
+                    Interaction(id: 0, request: RecordedExchange.request(recording.request), response: received))
+            else {
                 return CutShortRecording(method: request.method, url: request.url, interaction: nil)
             }
-            let id = cassette.interactions.count + state.recorded.count
-            let interaction = Interaction(id: id, request: request, response: redaction.redact(received))
+            interaction.id = cassette.interactions.count + state.recorded.count
             state.recorded.append(interaction)
             return CutShortRecording(method: request.method, url: request.url, interaction: interaction)
         }
@@ -319,6 +325,8 @@ public final class VCR: Sendable {
         case replay(Interaction)
         /// Forward the request to the network and record what it receives.
         case record
+        /// Send the request to the network untouched, without recording it (``Options/passthrough``).
+        case passthrough
         /// Fail the request with this error.
         case failure(any Error)
     }
@@ -341,6 +349,13 @@ public final class VCR: Sendable {
     /// Finds the interaction that answers `request` and marks it used, or
     /// explains why none does.
     func resolve(_ request: InterceptedRequest) -> Resolution {
+        if options.passthrough.lets(request) {
+            let summary = "\(request.method) \(redaction.redact(request).url)"
+            state.withLock { state in
+                if state.finalReport == nil { state.passedThrough.append(summary) }
+            }
+            return .passthrough
+        }
         let prepared = index.prepare(redaction.redact(request))
         guard let candidates = index.candidates(for: prepared) else { return unanswered(prepared) }
         let found =
@@ -455,10 +470,26 @@ public final class VCR: Sendable {
         return exchange
     }
 
+    /// Sends a request ``Options/passthrough`` lets through to the network as
+    /// it is, to its own URL; its response goes to `client` and is not
+    /// recorded. Nil when the VCR is stopping.
+    func startPassthrough(
+        _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
+    ) -> LiveExchange? {
+        guard state.withLock({ !$0.isStopping && $0.finalReport == nil }) else { return nil }
+        let exchange = LiveExchange(url: url, chunked: chunked, client: client) { _ in }
+        DispatchQueue.global().async { self.forward(request, timeout: timeout, untouched: true, to: exchange) }
+        return exchange
+    }
+
     /// Forwards `request`, as the interceptor read it, to the network with the
-    /// caller's timeout; `exchange` passes the response on and records it.
-    private func forward(_ request: InterceptedRequest, timeout: TimeInterval, to exchange: LiveExchange) {
-        guard let url = URL(string: request.url).flatMap(forwardingURL) else {
+    /// caller's timeout; `exchange` passes the response on (and records it
+    /// when recording). A request let through (`untouched`) goes to its own
+    /// URL, never to ``Options/upstream``.
+    private func forward(
+        _ request: InterceptedRequest, timeout: TimeInterval, untouched: Bool = false, to exchange: LiveExchange
+    ) {
+        guard let url = URL(string: request.url).flatMap({ untouched ? $0 : forwardingURL($0) }) else {
             exchange.complete(with: URLError(.badURL))
             return
         }
@@ -487,22 +518,32 @@ public final class VCR: Sendable {
     }
 
     /// The response of recording `number` ended: a whole response is kept,
-    /// redacted, numbered after the others; a failed request is not. One
-    /// that ends after ``stop()`` saved what had arrived of it is dropped.
+    /// redacted and passed through ``Options/beforeRecord``, numbered after
+    /// the others; a failed request, or one a hook drops, is not. One that
+    /// ends after ``stop()`` saved what had arrived of it is dropped.
     private func finishRecording(
         _ number: Int, _ request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>
     ) {
-        let recorded = (try? result.get()).map { (redaction.redact(RecordedExchange.request(request)), redaction.redact($0)) }
+        let recorded = (try? result.get()).flatMap { response in
+            recordPipeline.process(Interaction(id: 0, request: RecordedExchange.request(request), response: response))
+        }
         let waiters = state.withLock { state -> [DispatchSemaphore] in
             guard state.inFlight.removeValue(forKey: number) != nil else { return [] }
-            if let (recordedRequest, recordedResponse) = recorded {
-                let id = cassette.interactions.count + state.recorded.count
-                state.recorded.append(Interaction(id: id, request: recordedRequest, response: recordedResponse))
+            if var interaction = recorded {
+                interaction.id = cassette.interactions.count + state.recorded.count
+                state.recorded.append(interaction)
             }
             guard state.inFlight.isEmpty else { return [] }
             defer { state.inFlightWaiters = [] }
             return state.inFlightWaiters
         }
         for waiter in waiters { waiter.signal() }
+    }
+
+    /// The response `interaction` replays to `request`, after ``Options/beforeReplay``.
+    func replayedResponse(of interaction: Interaction, to request: InterceptedRequest) -> RecordedResponse {
+        var response = interaction.response
+        for hook in options.beforeReplay { hook(&response, request, interaction) }
+        return response
     }
 }
