@@ -31,8 +31,11 @@ extension VCR {
     ///
     /// ```swift
     /// options.beforeReplay.append { response, request, interaction in
-    ///     response.headers["Date"] = [httpDate(Date())]
-    ///     if request.headerValues("X-Fail").first == "1" { response.code = 503; response.status = "503 Service Unavailable" }
+    ///     response.headers["Date"] = [Date().formatted(.iso8601)]
+    ///     if request.headerValues("X-Simulate").first == "outage" {
+    ///         response.code = 503
+    ///         response.status = "503 Service Unavailable"
+    ///     }
     /// }
     /// ```
     public typealias ReplayHook =
