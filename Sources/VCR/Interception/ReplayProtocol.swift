@@ -60,7 +60,7 @@ class ReplayProtocol: URLProtocol {
             body: body)
         switch vcr.resolve(intercepted) {
         case .replay(let interaction):
-            let response = interaction.response
+            let response = vcr.replayedResponse(of: interaction, to: intercepted)
             if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
                 let failure = ReplayError.unservableResponse(
                     request: summary, interactionID: interaction.id, reason: reason)
@@ -70,7 +70,7 @@ class ReplayProtocol: URLProtocol {
             }
             guard let url = request.url,
                 let delivery = ResponseDelivery(
-                    response: vcr.replayedResponse(of: interaction, to: intercepted), url: url, chunked: inspection.deliversEveryChunk,
+                    response: response, url: url, chunked: inspection.deliversEveryChunk,
                     timing: vcr.options.timing, sliceSize: vcr.options.sliceSize)
             else {
                 fail(URLError(.badServerResponse))
