@@ -340,7 +340,9 @@ public final class VCR: Sendable {
     /// ``Options/allowsRepeats``, the last one used). A request nothing answers
     /// is reported as unmatched in ``stop()``'s report, as one sent through
     /// ``session`` would be; in a recording mode it is neither reported nor
-    /// recorded. The request is redacted (``Options/redaction``) before matching.
+    /// recorded; one ``Options/passthrough`` lets through gets nil and is
+    /// listed as passed through. The request is redacted (``Options/redaction``)
+    /// before matching.
     public func interaction(for request: InterceptedRequest) -> Interaction? {
         if case .replay(let interaction) = resolve(request) { return interaction }
         return nil
