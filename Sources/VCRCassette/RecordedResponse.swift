@@ -27,6 +27,10 @@ public struct RecordedResponse: Sendable, Hashable {
     public var code: Int
     /// The time from sending the request to receiving the response headers.
     public var duration: GoDuration
+    /// When each piece of the body arrived while recording (`x_chunks`, an
+    /// extension go-vcr ignores); empty when not recorded, as for a body that
+    /// was not streamed.
+    public var chunkArrivals: [ChunkArrival]
 
     /// Creates a response; every field defaults to what go-vcr writes for an empty one.
     public init(
@@ -41,7 +45,8 @@ public struct RecordedResponse: Sendable, Hashable {
         headers: [String: [String]] = [:],
         status: String = "200 OK",
         code: Int = 200,
-        duration: GoDuration = .zero
+        duration: GoDuration = .zero,
+        chunkArrivals: [ChunkArrival] = []
     ) {
         self.proto = proto
         self.protoMajor = protoMajor
@@ -55,5 +60,6 @@ public struct RecordedResponse: Sendable, Hashable {
         self.status = status
         self.code = code
         self.duration = duration
+        self.chunkArrivals = chunkArrivals
     }
 }

@@ -17,9 +17,14 @@ struct CassetteSettings: Sendable {
     /// Starts a VCR on the cassette of the test named `test` in `group`,
     /// declared in the file at `filePath`; `testCase` names a case of a parameterized test.
     ///
+    /// Mismatches are not printed whatever the options say: the glue reports
+    /// each one as a failure of the test, which prints it once.
+    ///
     /// - Throws: ``CassetteError`` when the cassette cannot be read.
     func open(group: String, test: String, testCase: String? = nil, filePath: String) throws(CassetteError) -> VCR {
         let url = location.url(group: group, test: test, testCase: testCase, filePath: filePath)
+        var options = options
+        options.printsMismatches = false
         if let mode {
             return try VCR(cassette: url, mode: mode, options: options)
         }

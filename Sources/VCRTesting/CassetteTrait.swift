@@ -13,7 +13,10 @@ import VCRCassette
 /// interaction, when not allowed) is recorded as an issue of the test, at the
 /// line of the trait.
 public struct CassetteTrait: TestTrait, TestScoping {
-    let settings: CassetteSettings
+    /// The cassette's name, nil for the default.
+    let name: String?
+    /// What the test itself set; the rest comes from the suites' ``CassetteDefaults``.
+    let overrides: CassetteDefaults
     let sourceLocation: SourceLocation
 
     /// Opens the cassette, runs the test with ``VCR/current`` set, then stops
@@ -23,6 +26,7 @@ public struct CassetteTrait: TestTrait, TestScoping {
         testCase: Test.Case?,
         performing function: @Sendable () async throws -> Void
     ) async throws {
+        let settings = overrides.over(CassetteDefaults.current).settings(name: name)
         let vcr: VCR
         do {
             vcr = try settings.open(
@@ -42,8 +46,9 @@ public struct CassetteTrait: TestTrait, TestScoping {
         for failure in settings.failures(in: report) {
             Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
         }
-        if let thrown, !ReplayProblems(report: report, allowingUnused: settings.allowingUnused).describes(thrown) {
-            throw thrown
+        let problems = ReplayProblems(report: report, allowingUnused: settings.allowingUnused)
+        if let thrown, !problems.describes(thrown) {
+            throw problems.shortening(thrown, reportedAt: "\(sourceLocation.fileName):\(sourceLocation.line)")
         }
     }
 
@@ -73,6 +78,10 @@ extension Trait where Self == CassetteTrait {
     /// }
     /// ```
     ///
+    /// A parameter left nil takes the value the enclosing suites set with
+    /// ``Testing/Trait/cassettes(directory:mode:options:allowingUnused:)``,
+    /// or the default.
+    ///
     /// - Parameters:
     ///   - name: The cassette's path under `directory`, `.yaml` added when it has
     ///     no extension. By default `<Suite>/<testName>.yaml` (the file's name
@@ -80,28 +89,26 @@ extension Trait where Self == CassetteTrait {
     ///     parameterized test records into `<name>/<case>.yaml`, the case named
     ///     after its arguments.
     ///   - directory: The directory of cassettes, relative to the root of the
-    ///     package that contains the test file, or absolute.
+    ///     package that contains the test file, or absolute; `Cassettes` by default.
     ///   - mode: What the VCR does with requests the cassette cannot answer;
-    ///     nil for the VCR's default.
-    ///   - options: How the VCR matches requests and delivers responses. By
-    ///     default mismatches are not printed: each is an issue of the test.
+    ///     by default the mode `VCR_RECORD` names.
+    ///   - options: How the VCR matches requests and delivers responses.
+    ///     Mismatches are never printed, whatever `printsMismatches` says:
+    ///     each is an issue of the test.
     ///   - allowingUnused: Whether interactions the test did not use are
-    ///     accepted; when false each is reported.
+    ///     accepted (by default they are); when false each is reported.
     ///   - sourceLocation: Where failures are reported; the trait's own line.
     public static func cassette(
         _ name: String? = nil,
-        directory: String = "Cassettes",
+        directory: String? = nil,
         mode: VCR.Mode? = nil,
-        options: VCR.Options = VCR.Options(printsMismatches: false),
-        allowingUnused: Bool = true,
+        options: VCR.Options? = nil,
+        allowingUnused: Bool? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> Self {
         CassetteTrait(
-            settings: CassetteSettings(
-                location: CassetteLocation(name: name, directory: directory),
-                mode: mode,
-                options: options,
-                allowingUnused: allowingUnused),
+            name: name,
+            overrides: CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
             sourceLocation: sourceLocation)
     }
 }

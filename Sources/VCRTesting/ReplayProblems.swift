@@ -30,6 +30,30 @@ struct ReplayProblems {
     /// Whether `error`, thrown by a test, is a request failure this report
     /// already describes, so that it is not reported twice.
     func describes(_ error: any Error) -> Bool {
+        describesItself(error)
+    }
+
+    /// The mismatch this report describes that `error` wraps, as a client's
+    /// own error type does (swift-openapi-runtime's `ClientError` keeps it as
+    /// its underlying error and prints it in its description); nil otherwise.
+    func wrappedMismatch(in error: any Error) -> MismatchError? {
+        guard !describesItself(error) else { return nil }
+        if let found = Self.mismatch(inside: error, depth: 0), describesItself(found) { return found }
+        let text = String(describing: error)
+        return report.unmatchedRequests.first { text.contains($0.description) }
+    }
+
+    /// A ``MismatchError`` among the stored properties of `value`, a few levels down.
+    private static func mismatch(inside value: Any, depth: Int) -> MismatchError? {
+        guard depth < 4 else { return nil }
+        for child in Mirror(reflecting: value).children {
+            if let mismatch = child.value as? MismatchError { return mismatch }
+            if let found = mismatch(inside: child.value, depth: depth + 1) { return found }
+        }
+        return nil
+    }
+
+    private func describesItself(_ error: any Error) -> Bool {
         switch error {
         case let mismatch as MismatchError:
             report.unmatchedRequests.contains { $0.description == mismatch.description }
@@ -41,10 +65,17 @@ struct ReplayProblems {
     }
 
     /// `error`, or a ``ReportedMismatch`` pointing at `location` in its place
-    /// when it is a mismatch this report describes.
+    /// when it is, or wraps, a mismatch this report describes.
     func shortening(_ error: any Error, reportedAt location: String) -> any Error {
-        guard let mismatch = error as? MismatchError, describes(mismatch) else { return error }
-        return ReportedMismatch(request: "\(mismatch.request.method) \(mismatch.request.url)", location: location)
+        if let mismatch = error as? MismatchError, describes(mismatch) {
+            return ReportedMismatch(request: "\(mismatch.request.method) \(mismatch.request.url)", location: location)
+        }
+        if let mismatch = wrappedMismatch(in: error) {
+            return ReportedMismatch(
+                request: "\(mismatch.request.method) \(mismatch.request.url)", location: location,
+                wrapper: String(describing: type(of: error)))
+        }
+        return error
     }
 
     private var unusedMessage: String {

@@ -24,12 +24,17 @@ extension XCTestCase {
     ///   - name: The cassette's path under `directory`, `.yaml` added when it
     ///     has no extension. By default `<TestCaseClass>/<testName>.yaml`.
     ///   - directory: The directory of cassettes, relative to the root of the
-    ///     package that contains the test file, or absolute.
+    ///     package that contains the test file, or absolute; `Cassettes` by default.
     ///   - mode: What the VCR does with requests the cassette cannot answer;
-    ///     nil for the VCR's default.
-    ///   - options: How the VCR matches requests and delivers responses. By
-    ///     default mismatches are not printed: each is a failure of the test.
-    ///   - allowingUnused: Whether interactions the test did not use are accepted.
+    ///     by default the mode `VCR_RECORD` names.
+    ///   - options: How the VCR matches requests and delivers responses.
+    ///     Mismatches are never printed, whatever `printsMismatches` says:
+    ///     each is a failure of the test.
+    ///   - allowingUnused: Whether interactions the test did not use are
+    ///     accepted (by default they are).
+    ///
+    /// A parameter left nil takes the value the class sets as
+    /// ``CassetteDefaultsProviding/cassetteDefaults``, or the default.
     ///   - body: The test's code, given the VCR.
     /// - Returns: What `body` returns.
     /// - Throws: ``CassetteError`` when the cassette cannot be read, or what
@@ -37,18 +42,17 @@ extension XCTestCase {
     ///   that points at the report.
     public func withCassette<Value>(
         _ name: String? = nil,
-        directory: String = "Cassettes",
+        directory: String? = nil,
         mode: VCR.Mode? = nil,
-        options: VCR.Options = VCR.Options(printsMismatches: false),
-        allowingUnused: Bool = true,
+        options: VCR.Options? = nil,
+        allowingUnused: Bool? = nil,
         file: StaticString = #filePath,
         line: UInt = #line,
         isolation: isolated (any Actor)? = #isolation,
         _ body: (VCR) async throws -> Value
     ) async throws -> Value {
-        let settings = CassetteSettings(
-            location: CassetteLocation(name: name, directory: directory),
-            mode: mode, options: options, allowingUnused: allowingUnused)
+        let settings = cassetteSettings(
+            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
         let vcr = try openCassette(settings, file: file)
         let outcome: Result<Value, any Error>
         do {
@@ -63,17 +67,16 @@ extension XCTestCase {
     /// form of ``withCassette(_:directory:mode:options:allowingUnused:file:line:isolation:_:)``.
     public func withCassette<Value>(
         _ name: String? = nil,
-        directory: String = "Cassettes",
+        directory: String? = nil,
         mode: VCR.Mode? = nil,
-        options: VCR.Options = VCR.Options(printsMismatches: false),
-        allowingUnused: Bool = true,
+        options: VCR.Options? = nil,
+        allowingUnused: Bool? = nil,
         file: StaticString = #filePath,
         line: UInt = #line,
         _ body: (VCR) throws -> Value
     ) throws -> Value {
-        let settings = CassetteSettings(
-            location: CassetteLocation(name: name, directory: directory),
-            mode: mode, options: options, allowingUnused: allowingUnused)
+        let settings = cassetteSettings(
+            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
         let vcr = try openCassette(settings, file: file)
         let outcome = Result { try VCR.$current.withValue(vcr) { try body(vcr) } }
         return try finish(vcr, settings, outcome, file: file, line: line)
@@ -99,16 +102,15 @@ extension XCTestCase {
     @discardableResult
     public func insertCassette(
         _ name: String? = nil,
-        directory: String = "Cassettes",
+        directory: String? = nil,
         mode: VCR.Mode? = nil,
-        options: VCR.Options = VCR.Options(printsMismatches: false),
-        allowingUnused: Bool = true,
+        options: VCR.Options? = nil,
+        allowingUnused: Bool? = nil,
         file: StaticString = #filePath,
         line: UInt = #line
     ) throws -> VCR {
-        let settings = CassetteSettings(
-            location: CassetteLocation(name: name, directory: directory),
-            mode: mode, options: options, allowingUnused: allowingUnused)
+        let settings = cassetteSettings(
+            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
         let vcr = try openCassette(settings, file: file)
         addTeardownBlock {
             for failure in settings.failures(in: vcr.stop()) {
@@ -116,6 +118,13 @@ extension XCTestCase {
             }
         }
         return vcr
+    }
+
+    /// The settings of this test's cassette: `overrides` over the class's
+    /// ``CassetteDefaultsProviding/cassetteDefaults``, if it has them.
+    private func cassetteSettings(_ name: String?, _ overrides: CassetteDefaults) -> CassetteSettings {
+        let classDefaults = (type(of: self) as? any CassetteDefaultsProviding.Type)?.cassetteDefaults ?? CassetteDefaults()
+        return overrides.over(classDefaults).settings(name: name)
     }
 
     private func openCassette(_ settings: CassetteSettings, file: StaticString) throws(CassetteError) -> VCR {
@@ -144,5 +153,23 @@ extension XCTestCase {
         }
         return name.split(separator: ".").last.map(String.init) ?? name
     }
+}
+
+/// An XCTest case class that sets the directory, mode, options and
+/// unused-interaction policy of every cassette its tests open with
+/// `withCassette(…)` or `insertCassette(…)`; what a call passes wins.
+///
+/// ```swift
+/// final class MCPTests: XCTestCase, CassetteDefaultsProviding {
+///     class var cassetteDefaults: CassetteDefaults {
+///         CassetteDefaults(directory: "Fixtures/cassettes", mode: .never, options: .jsonRPC)
+///     }
+/// }
+/// ```
+///
+/// Declared as a `class var`, a subclass can override it.
+public protocol CassetteDefaultsProviding: XCTestCase {
+    /// The settings for every cassette of this class's tests.
+    static var cassetteDefaults: CassetteDefaults { get }
 }
 #endif

@@ -49,6 +49,28 @@ import FoundationNetworking
         #expect(message.contains("VCRTestingTests/whoami.yaml"))
     }
 
+    @Test func aMismatchInsideTheCallersOwnErrorIsReportedOnce() async throws {
+        struct ClientError: Error, CustomStringConvertible {
+            var underlyingError: any Error
+            var description: String { "Client error - underlying error: \(underlyingError)" }
+        }
+        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami")
+        let issues = try await issues(whileRunning: trait) { vcr in
+            do {
+                _ = try await vcr.session.data(for: Whoami.unknownRequest)
+            } catch {
+                throw ClientError(underlyingError: error)
+            }
+        }
+        let texts = issues.map { issue in
+            if case .errorCaught(let error) = issue.kind { return "\(error)" }
+            return issue.comments.map(\.rawValue).joined()
+        }
+        #expect(texts.count == 2)  // the report, and the thrown error pointing at it
+        #expect(texts.filter { $0.contains("Closest recorded interactions") }.count == 1)
+        #expect(texts.contains { $0.contains("(thrown inside a ClientError); the mismatch report is the failure at") })
+    }
+
     @Test func unusedInteractionsAreAnIssueWhenNotAllowed() async throws {
         let trait: CassetteTrait = .cassette("VCRTestingTests/whoami", allowingUnused: false)
         let issues = try await issues(whileRunning: trait) { _ in }

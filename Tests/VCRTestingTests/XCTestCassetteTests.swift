@@ -98,6 +98,42 @@ final class XCTestCassetteTests: XCTestCase {
         XCTAssertTrue(failures.first?.message.contains("Closest recorded interactions") == true)
     }
 
+    func testAMismatchInsideTheCallersOwnErrorIsReportedOnce() async throws {
+        struct ClientError: Error, CustomStringConvertible {
+            var operation: String
+            var underlyingError: any Error
+            var description: String { "Client error - operation: \(operation), underlying error: \(underlyingError)" }
+        }
+        capturing = true
+        let line = #line + 2
+        do {
+            try await withCassette("VCRTestingTests/whoami") { vcr in
+                do {
+                    _ = try await vcr.session.data(for: Whoami.unknownRequest)
+                } catch {
+                    throw ClientError(operation: "listOrders", underlyingError: error)
+                }
+            }
+            XCTFail("withCassette should rethrow the client's error")
+        } catch {
+            XCTAssertEqual(
+                "\(error)",
+                "VCR: no recorded interaction matches POST https://api.example.com/v1/orders?status=open "
+                    + "(thrown inside a ClientError); the mismatch report is the failure at XCTestCassetteTests.swift:\(line).")
+        }
+        capturing = false
+        XCTAssertEqual(failures.map(\.line), [line])
+        XCTAssertEqual(failures.first?.message.components(separatedBy: "Closest recorded interactions").count, 2)
+    }
+
+    func testOwnOptionsStillPrintNothing() throws {
+        var options = VCR.Options()
+        options.printsMismatches = true
+        try withCassette("VCRTestingTests/whoami", options: options) { vcr in
+            XCTAssertFalse(vcr.options.printsMismatches)
+        }
+    }
+
     func testUnusedInteractionsFailWhenNotAllowed() throws {
         capturing = true
         let line = #line + 1
@@ -117,5 +153,45 @@ final class XCTestCassetteTests: XCTestCase {
         XCTAssertEqual(Self.methodName(fromTestName: "-[ChatTests testStreams]"), "testStreams")
         XCTAssertEqual(Self.methodName(fromTestName: "ChatTests.testStreams"), "testStreams")
         XCTAssertEqual(Self.methodName(fromTestName: "testStreams"), "testStreams")
+    }
+}
+
+/// A case class whose ``CassetteDefaultsProviding/cassetteDefaults`` set the
+/// directory, mode and options of every cassette of its tests.
+class XCTestCassetteDefaultsTests: XCTestCase, CassetteDefaultsProviding {
+    class var cassetteDefaults: CassetteDefaults {
+        CassetteDefaults(directory: "Cassettes/VCRTestingTests", mode: .never, options: VCR.Options(allowsRepeats: true))
+    }
+
+    func testTheClassSetsDirectoryModeAndOptions() async throws {
+        try await withCassette("whoami") { vcr in
+            XCTAssertTrue(vcr.cassettePath.hasSuffix("/Cassettes/VCRTestingTests/whoami.yaml"))
+            XCTAssertEqual(vcr.mode, .never)
+            XCTAssertTrue(vcr.options.allowsRepeats)
+            _ = try await Whoami.cassette(using: vcr.session)
+            let again = try await Whoami.cassette(using: vcr.session)
+            XCTAssertEqual(again, "VCRTestingTests/whoami")
+        }
+    }
+
+    func testACallsOwnArgumentsWin() throws {
+        let vcr = try insertCassette("VCRTestingTests/whoami", directory: "Cassettes", options: VCR.Options())
+        XCTAssertFalse(vcr.options.allowsRepeats)
+    }
+}
+
+/// A subclass overrides the class setting.
+final class XCTestCassetteDefaultsSubclassTests: XCTestCassetteDefaultsTests {
+    override class var cassetteDefaults: CassetteDefaults {
+        CassetteDefaults(directory: "Cassettes")
+    }
+
+    override func testTheClassSetsDirectoryModeAndOptions() async throws {
+        try await withCassette("VCRTestingTests/whoami") { vcr in
+            XCTAssertTrue(vcr.cassettePath.hasSuffix("/Cassettes/VCRTestingTests/whoami.yaml"))
+            XCTAssertFalse(vcr.options.allowsRepeats)
+            let cassette = try await Whoami.cassette(using: vcr.session)
+            XCTAssertEqual(cassette, "VCRTestingTests/whoami")
+        }
     }
 }

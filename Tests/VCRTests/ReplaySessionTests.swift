@@ -268,8 +268,8 @@ import FoundationNetworking
             return false
         }
         #expect(vcr.stop().servedCount == 1)
-        #expect(throws: ReplayFailure.self) { try report.check() }
-        try report.check(allowingUnused: true)
+        #expect(throws: ReplayFailure.self) { try report.check(allowingUnused: false) }
+        try report.check()
     }
 
     @Test func aVCRLivesUntilStopped() async throws {

@@ -60,7 +60,7 @@ class ReplayProtocol: URLProtocol {
             body: body)
         switch vcr.resolve(intercepted) {
         case .replay(let interaction):
-            let response = interaction.response
+            let response = vcr.replayedResponse(of: interaction, to: intercepted)
             if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
                 let failure = ReplayError.unservableResponse(
                     request: summary, interactionID: interaction.id, reason: reason)
@@ -70,7 +70,7 @@ class ReplayProtocol: URLProtocol {
             }
             guard let url = request.url,
                 let delivery = ResponseDelivery(
-                    response: interaction.response, url: url, chunked: inspection.deliversEveryChunk,
+                    response: response, url: url, chunked: inspection.deliversEveryChunk,
                     timing: vcr.options.timing, sliceSize: vcr.options.sliceSize)
             else {
                 fail(URLError(.badServerResponse))
@@ -80,7 +80,9 @@ class ReplayProtocol: URLProtocol {
             let reference = Reference(target: self)
             delivery.start { step in reference.target?.perform(step) }
         case .record:
-            forward(intercepted, vcr: vcr, inspection: inspection)
+            forward(intercepted, vcr: vcr, inspection: inspection, records: true)
+        case .passthrough:
+            forward(intercepted, vcr: vcr, inspection: inspection, records: false)
         case .failure(let error):
             fail(error)
         }
@@ -101,19 +103,18 @@ class ReplayProtocol: URLProtocol {
 
     /// Sends the request to the network; the response reaches the client as
     /// it arrives (chunk by chunk when the client takes chunks, else whole)
-    /// and is recorded once complete.
-    private func forward(_ intercepted: InterceptedRequest, vcr: VCR, inspection: TaskInspection) {
+    /// and, when `records`, is recorded once complete; otherwise the request
+    /// is let through untouched (``VCR/Options/passthrough``).
+    private func forward(_ intercepted: InterceptedRequest, vcr: VCR, inspection: TaskInspection, records: Bool) {
         guard let url = request.url else {
             fail(URLError(.badURL))
             return
         }
         let reference = Reference(target: self)
         let client = LiveExchange.Client(deliver: { reference.target?.perform($0) }, fail: { reference.target?.fail($0) })
-        guard
-            let exchange = vcr.startRecording(
-                intercepted, url: url, timeout: Self.timeout(of: request, in: inspection.session?.configuration),
-                chunked: inspection.deliversEveryChunk, client: client)
-        else {
+        let timeout = Self.timeout(of: request, in: inspection.session?.configuration)
+        let start = records ? vcr.startRecording : vcr.startPassthrough
+        guard let exchange = start(intercepted, url, timeout, inspection.deliversEveryChunk, client) else {
             fail(ReplayError.stopped(request: summary, cassettePath: vcr.cassettePath))
             return
         }

@@ -8,6 +8,8 @@ struct JSONPath: Hashable, Sendable, CustomStringConvertible {
         case key(String)
         case index(Int)
         case any
+        /// Any position of an array, and nothing in an object (not written in text paths).
+        case anyElement
     }
 
     let components: [Component]
@@ -16,6 +18,12 @@ struct JSONPath: Hashable, Sendable, CustomStringConvertible {
     init(_ text: String) {
         description = text
         components = Self.components(of: Array(text.unicodeScalars))
+    }
+
+    /// A path made of `components`, shown as `description`.
+    init(components: [Component], description: String) {
+        self.components = components
+        self.description = description
     }
 
     private static func components(of scalars: [Unicode.Scalar]) -> [Component] {
@@ -82,7 +90,7 @@ struct JSONPath: Hashable, Sendable, CustomStringConvertible {
                 elements[position] = remove(rest, from: elements[position])
             }
             return .array(elements)
-        case (.any, .array(let elements)):
+        case (.any, .array(let elements)), (.anyElement, .array(let elements)):
             return .array(rest.isEmpty ? [] : elements.map { remove(rest, from: $0) })
         default:
             return value

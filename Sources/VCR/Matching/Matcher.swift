@@ -27,13 +27,21 @@ public struct Matcher: Sendable, CustomStringConvertible {
     public let name: String
     let rule: Rule
 
-    private init(name: String, rule: Rule) {
+    init(name: String, rule: Rule) {
         self.name = name
         self.rule = rule
     }
 
     /// The matcher's ``name``.
     public var description: String { name }
+
+    /// Whether the matcher compares bodies (``body``, ``jsonBody(ignoring:)``).
+    var comparesBodies: Bool {
+        switch rule {
+        case .body, .jsonBody: true
+        default: false
+        }
+    }
 
     /// The methods are equal (`GET`, `POST`, …).
     public static let method = Matcher(name: "method", rule: .method)

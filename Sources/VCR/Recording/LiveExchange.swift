@@ -31,11 +31,13 @@ final class LiveExchange: Sendable {
         var response: HTTPURLResponse?
         var body = Data()
         var duration = GoDuration.zero
+        /// Each piece of the body as it arrived, for replaying the stream at its pace.
+        var arrivals: [ChunkArrival] = []
         var isDetached = false
 
         /// The response as recorded from what arrived so far; nil before the headers.
         var recorded: RecordedResponse? {
-            response.map { RecordedExchange.response($0, body: body, duration: duration) }
+            response.map { RecordedExchange.response($0, body: body, duration: duration, arrivals: arrivals) }
         }
     }
 
@@ -71,8 +73,10 @@ final class LiveExchange: Sendable {
 
     /// A piece of the body arrived: kept, and passed on when the client takes chunks.
     func receive(_ data: Data) {
+        let offset = GoDuration(ContinuousClock.now - started)
         let isDetached = state.withLock { state in
             state.body.append(data)
+            state.arrivals.append(ChunkArrival(size: data.count, offset: offset))
             return state.isDetached
         }
         if chunked, !isDetached { client.deliver(.chunk(data)) }

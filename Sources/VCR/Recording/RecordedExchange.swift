@@ -45,7 +45,11 @@ enum RecordedExchange {
     /// URLSession decompressed is stored decompressed, marked
     /// `uncompressed`, without `Content-Encoding` and `Content-Length` and with
     /// length -1; `Transfer-Encoding` moves from the headers to `transfer_encoding`.
-    static func response(_ response: HTTPURLResponse, body: Data, duration: GoDuration) -> RecordedResponse {
+    /// The pieces' `arrivals` are kept for a streamed body that came in more
+    /// than one piece, so that ``VCR/Timing/realTime(speed:)`` replays it at its pace.
+    static func response(
+        _ response: HTTPURLResponse, body: Data, duration: GoDuration, arrivals: [ChunkArrival] = []
+    ) -> RecordedResponse {
         var received: [String: [String]] = [:]
         for (name, value) in response.allHeaderFields {
             guard let name = name.base as? String, let value = value as? String else { continue }
@@ -64,7 +68,7 @@ enum RecordedExchange {
             if forbidsBody(response.statusCode) { 0 } else if uncompressed || !transferEncoding.isEmpty { -1 } else {
                 declaredLength ?? -1
             }
-        return RecordedResponse(
+        var recorded = RecordedResponse(
             transferEncoding: transferEncoding,
             contentLength: contentLength,
             uncompressed: uncompressed,
@@ -73,6 +77,8 @@ enum RecordedExchange {
             status: GoStatusText.status(forCode: response.statusCode),
             code: response.statusCode,
             duration: duration)
+        if arrivals.count > 1, StreamFormat(of: recorded) != .whole { recorded.chunkArrivals = arrivals }
+        return recorded
     }
 
     /// Whether a response with this status has no body (1xx, 204, 304): Go reports its length as 0.

@@ -20,6 +20,8 @@ struct ReplayState: Sendable {
     var sawRequest = false
     /// The requests whose forwarding failed while recording, each with its error, redacted.
     var failedRecordings: [String] = []
+    /// The requests let through to the network untouched, as the report lists them.
+    var passedThrough: [String] = []
     /// The report, once the VCR is stopped.
     var finalReport: ReplayReport?
     /// The requests being recorded whose responses have not ended, by number.

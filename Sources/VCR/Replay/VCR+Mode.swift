@@ -4,9 +4,9 @@ extension VCR {
     ///
     /// | `VCR_RECORD` | Mode | Missing cassette | Existing cassette |
     /// |---|---|---|---|
-    /// | unset, `never` | ``never`` | error | replayed only |
-    /// | `missing`, `1`, `true`, `yes` | ``missing`` | recorded | replayed only |
-    /// | `new_episodes` | ``newEpisodes`` | recorded | replayed; other requests recorded and appended |
+    /// | unset, `never`, `none`, `0`, `false`, `no` | ``never`` | error | replayed only |
+    /// | `missing`, `once`, `1`, `true`, `yes` | ``missing`` | recorded | replayed only |
+    /// | `new_episodes`, `new-episodes` | ``newEpisodes`` | recorded | replayed; other requests recorded and appended |
     /// | `all` | ``all`` | recorded | ignored; everything recorded, the file replaced |
     public enum Mode: String, Sendable, CaseIterable {
         /// Replay only: every request is answered from the cassette, and one the
@@ -27,12 +27,17 @@ extension VCR {
         /// The environment variable that chooses the mode.
         public static let environmentVariable = "VCR_RECORD"
 
-        /// Spellings of ``missing`` besides its name.
-        private static let missingAliases: Set<String> = ["1", "true", "yes"]
+        /// The other spellings of each mode, as the VCR family writes them
+        /// (vcrpy and Ruby VCR's `once` and `none`, shell-style booleans).
+        static let aliases: [Mode: [String]] = [
+            .never: ["none", "0", "false", "no"],
+            .missing: ["once", "1", "true", "yes"],
+            .newEpisodes: ["new-episodes"],
+        ]
 
         /// The mode `VCR_RECORD` names in `environment`; ``never`` when it is unset or empty.
         ///
-        /// Values are case-insensitive; `1`, `true` and `yes` mean ``missing``.
+        /// Values are case-insensitive and may be any spelling in the table above.
         ///
         /// - Throws: ``InvalidModeError`` for any other value, listing the valid ones.
         public init(environment: [String: String]) throws(InvalidModeError) {
@@ -41,13 +46,17 @@ extension VCR {
                 return
             }
             let lowered = value.lowercased()
-            if let mode = Mode(rawValue: lowered) {
+            if let mode = Mode(rawValue: lowered) ?? Self.aliases.first(where: { $0.value.contains(lowered) })?.key {
                 self = mode
-            } else if Self.missingAliases.contains(lowered) {
-                self = .missing
             } else {
                 throw InvalidModeError(value: value)
             }
+        }
+
+        /// The mode's name and its other spellings: `missing (or once, 1, true, yes)`.
+        var spellings: String {
+            let others = Self.aliases[self] ?? []
+            return others.isEmpty ? rawValue : "\(rawValue) (or \(others.joined(separator: ", ")))"
         }
     }
 
@@ -58,8 +67,8 @@ extension VCR {
 
         /// Names the value and lists the valid ones.
         public var description: String {
-            "\(Mode.environmentVariable) is `\(value)`; expected one of never, missing (or 1, true, yes), "
-                + "new_episodes, all"
+            "\(Mode.environmentVariable) is `\(value)`; expected one of "
+                + Mode.allCases.map(\.spellings).joined(separator: ", ")
         }
     }
 }

@@ -32,6 +32,16 @@ extension VCR {
         /// with what had arrived and reported in ``ReplayReport/cutShortRecordings``.
         /// 30 seconds by default.
         public var inFlightRecordingTimeout: Duration
+        /// What each recorded interaction goes through after redaction, in
+        /// order, before it is kept: each hook may change it or drop it.
+        public var beforeRecord: [RecordHook]
+        /// What each recorded response goes through, in order, before it is
+        /// replayed to a live request: each hook may change its status,
+        /// headers and body.
+        public var beforeReplay: [ReplayHook]
+        /// Which requests go to the network untouched in every mode, never
+        /// recorded; none by default.
+        public var passthrough: Passthrough
 
         /// Creates options.
         public init(
@@ -42,7 +52,10 @@ extension VCR {
             printsMismatches: Bool = true,
             redaction: Redaction = Redaction(),
             upstream: URL? = nil,
-            inFlightRecordingTimeout: Duration = .seconds(30)
+            inFlightRecordingTimeout: Duration = .seconds(30),
+            beforeRecord: [RecordHook] = [],
+            beforeReplay: [ReplayHook] = [],
+            passthrough: Passthrough = .none
         ) {
             self.matchers = matchers
             self.allowsRepeats = allowsRepeats
@@ -52,6 +65,9 @@ extension VCR {
             self.redaction = redaction
             self.upstream = upstream
             self.inFlightRecordingTimeout = inFlightRecordingTimeout
+            self.beforeRecord = beforeRecord
+            self.beforeReplay = beforeReplay
+            self.passthrough = passthrough
         }
     }
 }

@@ -72,6 +72,8 @@ public final class VCR: Sendable {
     private let explainer: MismatchExplainer
     private let state: Locked<ReplayState>
     private let redaction: RedactionRules
+    /// Redaction, then ``Options/beforeRecord``: what a recorded interaction goes through.
+    private let recordPipeline: RecordPipeline
     /// Whether requests no interaction answers are forwarded and recorded.
     private let records: Bool
     /// How ``stop()`` saves what was recorded.
@@ -108,6 +110,7 @@ public final class VCR: Sendable {
         let opened = CassetteSave.fingerprint(at: url.path, mode: chosen)
         switch chosen {
         case .never:
+            guard exists else { throw Self.missingCassette(at: url.path) }
             cassette = try Cassette(contentsOf: url, requiringServableResponses: true)
         case .missing, .newEpisodes:
             cassette = exists ? try Cassette(contentsOf: url, requiringServableResponses: true) : Cassette()
@@ -128,6 +131,13 @@ public final class VCR: Sendable {
         } catch {
             throw CassetteError(.invalidValue, path: cassettePath, message: error.description)
         }
+    }
+
+    /// The error for a cassette to replay that does not exist: says how to record it.
+    private static func missingCassette(at path: String) -> CassetteError {
+        CassetteError(
+            .io, path: path,
+            message: "no cassette here to replay; to record it, run again with \(Mode.environmentVariable)=missing")
     }
 
     /// Replays a cassette already in memory; `path` names it in reports, and
@@ -166,6 +176,7 @@ public final class VCR: Sendable {
         saving = CassetteSave(
             path: path, mode: mode, records: records, layout: cassette.layout, existed: existed, opened: opened,
             scansEnvironment: redaction.scansEnvironment)
+        recordPipeline = RecordPipeline(redaction: redaction, hooks: options.beforeRecord)
         let redaction = redaction
         let interactions = cassette.interactions.map { interaction in
             var matched = interaction
@@ -247,6 +258,7 @@ public final class VCR: Sendable {
                 },
                 recordedInteractions: saved.recorded,
                 cutShortRecordings: cutShort,
+                passedThroughRequests: state.passedThrough,
                 isSaved: saved.isSaved,
                 saveErrors: saved.errors)
             state.finalReport = report
@@ -279,11 +291,13 @@ public final class VCR: Sendable {
         guard !state.inFlight.isEmpty else { return [] }
         let cutShort = state.inFlight.sorted { $0.key < $1.key }.map { _, recording in
             let request = redaction.redact(RecordedExchange.request(recording.request))
-            guard let received = recording.exchange.received() else {
+            guard let received = recording.exchange.received(),
+                var interaction = recordPipeline.process(
+                    Interaction(id: 0, request: RecordedExchange.request(recording.request), response: received))
+            else {
                 return CutShortRecording(method: request.method, url: request.url, interaction: nil)
             }
-            let id = cassette.interactions.count + state.recorded.count
-            let interaction = Interaction(id: id, request: request, response: redaction.redact(received))
+            interaction.id = cassette.interactions.count + state.recorded.count
             state.recorded.append(interaction)
             return CutShortRecording(method: request.method, url: request.url, interaction: interaction)
         }
@@ -302,6 +316,8 @@ public final class VCR: Sendable {
         case replay(Interaction)
         /// Forward the request to the network and record what it receives.
         case record
+        /// Send the request to the network untouched, without recording it (``Options/passthrough``).
+        case passthrough
         /// Fail the request with this error.
         case failure(any Error)
     }
@@ -315,7 +331,9 @@ public final class VCR: Sendable {
     /// ``Options/allowsRepeats``, the last one used). A request nothing answers
     /// is reported as unmatched in ``stop()``'s report, as one sent through
     /// ``session`` would be; in a recording mode it is neither reported nor
-    /// recorded. The request is redacted (``Options/redaction``) before matching.
+    /// recorded; one ``Options/passthrough`` lets through gets nil and is
+    /// listed as passed through. The request is redacted (``Options/redaction``)
+    /// before matching.
     public func interaction(for request: InterceptedRequest) -> Interaction? {
         if case .replay(let interaction) = resolve(request) { return interaction }
         return nil
@@ -325,6 +343,13 @@ public final class VCR: Sendable {
     /// explains why none does.
     func resolve(_ request: InterceptedRequest) -> Resolution {
         if records { state.withLock { $0.sawRequest = true } }
+        if options.passthrough.lets(request) {
+            let summary = "\(request.method) \(redaction.redact(request).url)"
+            state.withLock { state in
+                if state.finalReport == nil { state.passedThrough.append(summary) }
+            }
+            return .passthrough
+        }
         let prepared = index.prepare(redaction.redact(request))
         guard let candidates = index.candidates(for: prepared) else { return unanswered(prepared) }
         let found =
@@ -442,10 +467,26 @@ public final class VCR: Sendable {
         return exchange
     }
 
+    /// Sends a request ``Options/passthrough`` lets through to the network as
+    /// it is, to its own URL; its response goes to `client` and is not
+    /// recorded. Nil when the VCR is stopping.
+    func startPassthrough(
+        _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
+    ) -> LiveExchange? {
+        guard state.withLock({ !$0.isStopping && $0.finalReport == nil }) else { return nil }
+        let exchange = LiveExchange(url: url, chunked: chunked, client: client) { _ in }
+        DispatchQueue.global().async { self.forward(request, timeout: timeout, untouched: true, to: exchange) }
+        return exchange
+    }
+
     /// Forwards `request`, as the interceptor read it, to the network with the
-    /// caller's timeout; `exchange` passes the response on and records it.
-    private func forward(_ request: InterceptedRequest, timeout: TimeInterval, to exchange: LiveExchange) {
-        guard let url = URL(string: request.url).flatMap(forwardingURL) else {
+    /// caller's timeout; `exchange` passes the response on (and records it
+    /// when recording). A request let through (`untouched`) goes to its own
+    /// URL, never to ``Options/upstream``.
+    private func forward(
+        _ request: InterceptedRequest, timeout: TimeInterval, untouched: Bool = false, to exchange: LiveExchange
+    ) {
+        guard let url = URL(string: request.url).flatMap({ untouched ? $0 : forwardingURL($0) }) else {
             exchange.complete(with: URLError(.badURL))
             return
         }
@@ -474,18 +515,21 @@ public final class VCR: Sendable {
     }
 
     /// The response of recording `number` ended: a whole response is kept,
-    /// redacted, numbered after the others; a failed request is not. One
-    /// that ends after ``stop()`` saved what had arrived of it is dropped.
+    /// redacted and passed through ``Options/beforeRecord``, numbered after
+    /// the others; a failed request, or one a hook drops, is not. One that
+    /// ends after ``stop()`` saved what had arrived of it is dropped.
     private func finishRecording(
         _ number: Int, _ request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>
     ) {
-        let recorded = (try? result.get()).map { (redaction.redact(RecordedExchange.request(request)), redaction.redact($0)) }
-        let failure = recorded == nil ? Self.describeFailure(of: request, result, redaction: redaction) : nil
+        let recorded = (try? result.get()).flatMap { response in
+            recordPipeline.process(Interaction(id: 0, request: RecordedExchange.request(request), response: response))
+        }
+        let failure = Self.describeFailure(of: request, result, redaction: redaction)
         let waiters = state.withLock { state -> [DispatchSemaphore] in
             guard state.inFlight.removeValue(forKey: number) != nil else { return [] }
-            if let (recordedRequest, recordedResponse) = recorded {
-                let id = cassette.interactions.count + state.recorded.count
-                state.recorded.append(Interaction(id: id, request: recordedRequest, response: recordedResponse))
+            if var interaction = recorded {
+                interaction.id = cassette.interactions.count + state.recorded.count
+                state.recorded.append(interaction)
             }
             if let failure { state.failedRecordings.append(failure) }
             guard state.inFlight.isEmpty else { return [] }
@@ -506,5 +550,12 @@ public final class VCR: Sendable {
         let reason =
             (error as? URLError).map { "URLError \($0.code.rawValue), \($0.localizedDescription)" } ?? error.localizedDescription
         return "\(request.method) \(url): \(reason)"
+    }
+
+    /// The response `interaction` replays to `request`, after ``Options/beforeReplay``.
+    func replayedResponse(of interaction: Interaction, to request: InterceptedRequest) -> RecordedResponse {
+        var response = interaction.response
+        for hook in options.beforeReplay { hook(&response, request, interaction) }
+        return response
     }
 }

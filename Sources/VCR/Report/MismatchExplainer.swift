@@ -173,9 +173,35 @@ struct MismatchExplainer {
             }
         }
         lines.append("")
-        lines.append(
-            "To record it, run again with \(Self.modeVariable)=new_episodes: the request and its response are "
-                + "added to \(cassettePath) (\(Self.modeVariable)=all records the whole cassette anew).")
+        if let (id, names) = idOnlyDifference(request, candidates: candidates) {
+            let fields = names.map { "`\($0)`" }.joined(separator: ", ")
+            let paths = names.map { "\"\($0)\"" }.joined(separator: ", ")
+            lines.append(
+                "The body differs from #\(id) only in id-like fields (\(fields)), which the client draws anew on "
+                    + "every run: recording again (\(Self.modeVariable)=new_episodes) would not make it match. "
+                    + "Ignore them when matching, e.g. .jsonBody(ignoring: [\(paths)]) in place of .body; for "
+                    + "JSON-RPC 2.0 (MCP), options.useJSONRPC() also replays each response with the live request's id.")
+        } else {
+            lines.append(
+                "To record it, run again with \(Self.modeVariable)=new_episodes: the request and its response are "
+                    + "added to \(cassettePath) (\(Self.modeVariable)=all records the whole cassette anew).")
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// The first candidate that fails only body matchers and whose body differs
+    /// from the request's only in id-like members: its id and those members' names.
+    private func idOnlyDifference(
+        _ request: InterceptedRequest, candidates: [MismatchError.Candidate]
+    ) -> (id: Int, names: [String])? {
+        guard let body = request.body else { return nil }
+        for candidate in candidates {
+            let failed = zip(index.matchers, candidate.verdicts).filter { !$1.passed }.map(\.0)
+            guard !failed.isEmpty, failed.allSatisfy(\.comparesBodies) else { continue }
+            if let names = IDOnlyDifference.names(recorded: candidate.interaction.request.body, request: body) {
+                return (candidate.interaction.id, names)
+            }
+        }
+        return nil
     }
 }

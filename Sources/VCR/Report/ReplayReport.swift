@@ -25,6 +25,9 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
     /// they started; what had arrived of each is among ``recordedInteractions``
     /// and saved. A check fails on them: the cassette misses part of a response.
     public let cutShortRecordings: [CutShortRecording]
+    /// The requests ``VCR/Options/passthrough`` let through to the network,
+    /// untouched and not recorded, as `METHOD URL` (the URL redacted), in order.
+    public let passedThroughRequests: [String]
     /// Whether the cassette file was written when the VCR stopped.
     public let isSaved: Bool
     /// Why the recorded cassette was not saved; empty when it was, or when
@@ -42,10 +45,15 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
         !unmatchedRequests.isEmpty || !failedRequests.isEmpty
     }
 
+    /// Whether unused interactions are accepted when nothing says otherwise,
+    /// here and in the test glue (`.cassette`, `withCassette`): true, as Ruby
+    /// VCR's `allow_unused_http_interactions` and go-vcr, which never checks.
+    public static let allowsUnusedByDefault = true
+
     /// Throws when a request was not answered, when the recording could not be
-    /// saved or was cut short, or when an interaction was left unused unless
-    /// `allowingUnused` is true.
-    public func check(allowingUnused: Bool = false) throws(ReplayFailure) {
+    /// saved or was cut short, and, when `allowingUnused` is false, when an
+    /// interaction was left unused.
+    public func check(allowingUnused: Bool = ReplayReport.allowsUnusedByDefault) throws(ReplayFailure) {
         if hasFailedRequests || !saveErrors.isEmpty || !cutShortRecordings.isEmpty
             || (!allowingUnused && !unusedInteractions.isEmpty)
         {
@@ -66,6 +74,7 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
                 "Recorded \(recordedInteractions.count) interaction\(recordedInteractions.count == 1 ? "" : "s"); "
                     + (isSaved ? "saved \(cassettePath)." : "not saved."))
         }
+        lines += passedThroughRequests.map { "passed through: \($0)" }
         lines += unmatchedRequests.map { "unmatched: \($0.request.method) \($0.request.url)" }
         lines += failedRequests.map { "failed: \($0)" }
         lines += unusedInteractions.map { "unused: #\($0.id) \($0.request.method) \($0.request.url)" }

@@ -28,8 +28,11 @@ final class ResponseDelivery: Sendable {
         guard let head = response.httpResponse(for: url) else { return nil }
         // A body sent whole is not cut: it counts as one chunk for the schedule.
         let ranges = chunked ? response.chunkRanges(sliceSize: sliceSize) : []
-        let chunkCount = chunked ? ranges.count : response.body.isEmpty ? 0 : 1
-        let schedule = DeliverySchedule(timing: timing, duration: response.duration, chunkCount: chunkCount)
+        let chunkEnds =
+            chunked ? ranges.map { $0.upperBound - response.body.startIndex } : response.body.isEmpty ? [] : [response.body.count]
+        let schedule = DeliverySchedule(
+            timing: timing, duration: response.duration, chunkEnds: chunkEnds, bodyLength: response.body.count,
+            arrivals: response.chunkArrivals)
         var steps: [(Duration, Step)] = [(schedule.beforeHeaders, .headers(head))]
         if chunked {
             // Each chunk is copied into its own zero-based `Data`, as URLSession

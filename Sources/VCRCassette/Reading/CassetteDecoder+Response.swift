@@ -41,6 +41,7 @@ extension CassetteDecoder {
                 response.code = try decodeStatusCode()
                 noteValue(\.code)
             case .duration: response.duration = try decodeDuration(for: "`\(name)`")
+            case .chunkArrivals: response.chunkArrivals = try decodeChunkArrivals(for: "`\(name)`")
             }
         }
         return response
@@ -61,6 +62,8 @@ enum ResponseKey: String, SchemaKey {
     case status
     case code
     case duration
+    /// This project's extension: when the body's pieces arrived (``ChunkArrival``).
+    case chunkArrivals = "x_chunks"
 
     static let table = KeyTable<Self>()
 }

@@ -89,6 +89,27 @@ extension CassetteDecoder {
         }
     }
 
+    /// Reads a sequence of `<size>@<offset>` strings (``ChunkArrival``); null is empty.
+    mutating func decodeChunkArrivals(for field: @autoclosure () -> String) throws(CassetteError) -> [ChunkArrival] {
+        let event = try events.next()
+        if event.isNull { return [] }
+        guard event.kind == .sequenceStart else {
+            throw mismatch(event, expected: "a sequence of `<size>@<duration>` strings for \(field())")
+        }
+        var arrivals: [ChunkArrival] = []
+        while true {
+            let item = try events.next()
+            if item.kind == .sequenceEnd { return arrivals }
+            guard item.kind == .scalar, !item.isBinary, let arrival = ChunkArrival(String(decoding: item.text, as: UTF8.self))
+            else {
+                throw failure(
+                    .invalidValue, at: item,
+                    "expected a byte count and a Go duration such as `31@12.5ms` in \(field()), found \(describe(item))")
+            }
+            arrivals.append(arrival)
+        }
+    }
+
     /// Reads a mapping of names to sequences of strings (headers, trailer, form); null is empty.
     /// With `areHeaders`, names and values may not hold CR, LF or NUL.
     mutating func decodeFields(for field: @autoclosure () -> String, areHeaders: Bool = false)

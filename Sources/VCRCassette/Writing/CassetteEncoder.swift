@@ -92,6 +92,9 @@ struct CassetteEncoder {
         string("status", response.status, indent)
         integer("code", response.code, indent)
         string("duration", response.duration.description, indent)
+        if !response.chunkArrivals.isEmpty {
+            list("x_chunks", response.chunkArrivals.map(\.description), indent, omitEmpty: true)
+        }
     }
 
     // MARK: Fields

@@ -11,8 +11,10 @@ import FoundationNetworking
 /// `VCR_RECORD` values, and what each mode does with a cassette on disk.
 @Suite struct RecordingModeTests {
     @Test(arguments: [
-        (nil, VCR.Mode.never), ("", .never), ("never", .never), ("NEVER", .never), ("missing", .missing),
-        ("1", .missing), ("true", .missing), ("yes", .missing), ("new_episodes", .newEpisodes), ("all", .all),
+        (nil, VCR.Mode.never), ("", .never), ("never", .never), ("NEVER", .never), ("none", .never), ("0", .never),
+        ("false", .never), ("no", .never), ("missing", .missing), ("once", .missing), ("1", .missing),
+        ("true", .missing), ("yes", .missing), ("new_episodes", .newEpisodes), ("new-episodes", .newEpisodes),
+        ("New-Episodes", .newEpisodes), ("all", .all),
     ] as [(String?, VCR.Mode)])
     func theEnvironmentNamesTheMode(value: String?, mode: VCR.Mode) throws {
         let environment = value.map { ["VCR_RECORD": $0] } ?? [:]
@@ -25,15 +27,16 @@ import FoundationNetworking
         }
         #expect(
             VCR.InvalidModeError(value: "sometimes").description
-                == "VCR_RECORD is `sometimes`; expected one of never, missing (or 1, true, yes), new_episodes, all")
+                == "VCR_RECORD is `sometimes`; expected one of never (or none, 0, false, no), "
+                + "missing (or once, 1, true, yes), new_episodes (or new-episodes), all")
     }
 
     @Test func aMissingCassetteIsAnErrorInNeverMode() throws {
         let folder = try RecordingSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: CassetteError.self) {
-            try VCR(cassette: folder.appendingPathComponent("none.yaml"), mode: .never)
-        }
+        let path = folder.appendingPathComponent("none.yaml").path
+        let error = #expect(throws: CassetteError.self) { try VCR(cassette: path, mode: .never) }
+        #expect(error?.description == "\(path): no cassette here to replay; to record it, run again with VCR_RECORD=missing")
     }
 
     @Test func missingModeRecordsANewCassetteAndReplaysAnExistingOneOnly() async throws {
