@@ -40,14 +40,15 @@ class ReplayProtocol: URLProtocol {
         let requestHasBody = request.httpBody.map { !$0.isEmpty } ?? false || request.httpBodyStream != nil
         let inspection = TaskInspection(task: task, requestHasBody: requestHasBody)
         guard let vcr = Self.slot.flatMap(VCRRegistry.shared.vcr(slot:)) else {
-            fail(ReplayError.noVCR(request: summary))
+            // No VCR, so no rules of its own: the default ones.
+            fail(ReplayError.noVCR(request: summary(redactedBy: RedactionRules(VCR.Redaction()))))
             return
         }
         let body: Data?
         do {
             body = try RequestBodyReader.body(of: request, uploadBody: inspection.uploadBody)
         } catch {
-            let failure = ReplayError.unreadableBody(request: summary, reason: error.reason)
+            let failure = ReplayError.unreadableBody(request: summary(redactedBy: vcr.redaction), reason: error.reason)
             vcr.record(failure)
             fail(failure)
             return
@@ -88,9 +89,10 @@ class ReplayProtocol: URLProtocol {
         }
     }
 
-    /// The request's method and URL, as failures name it.
-    private var summary: String {
-        "\(request.httpMethod ?? "GET") \(request.url?.absoluteString ?? "")"
+    /// The request's method and URL, as failures name it: redacted by
+    /// `rules` and masked.
+    private func summary(redactedBy rules: RedactionRules) -> String {
+        MessageMask.requestLine(method: request.httpMethod ?? "GET", url: request.url?.absoluteString ?? "", rules: rules)
     }
 
     /// The client went away. A recording goes on without it, to the end of

@@ -16,6 +16,10 @@ public enum SaveError: Error, CustomStringConvertible, Sendable, Hashable {
 
     /// What went wrong and what to do about it.
     public var description: String {
+        MessageMask.masked(text)
+    }
+
+    private var text: String {
         switch self {
         case .secretFound(let variable, let place, let cassettePath):
             "VCR: refused to save \(cassettePath): the \(place) contains the value of the environment variable "

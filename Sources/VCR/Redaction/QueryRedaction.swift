@@ -46,6 +46,33 @@ struct QueryRedaction: Sendable {
         return result
     }
 
+    /// The values, percent-decoded, of the named parameters of the URL's query.
+    func namedValues(inURL url: String) -> [String] {
+        guard !names.isEmpty, let questionMark = url.firstIndex(of: "?") else { return [] }
+        let query = url[url.index(after: questionMark)...]
+        return namedValues(inPairs: query[..<(query.firstIndex(of: "#") ?? query.endIndex)])
+    }
+
+    /// The values, percent-decoded, of the named fields of an urlencoded body.
+    func namedValues(inForm body: Data) -> [String] {
+        guard !names.isEmpty, let text = String(validating: body, as: UTF8.self) else { return [] }
+        return namedValues(inPairs: text[...])
+    }
+
+    private func namedValues(inPairs query: Substring) -> [String] {
+        query.split(separator: "&").compactMap { pair in
+            guard let equals = pair.firstIndex(of: "=") else { return nil }
+            guard names.contains(Self.decoded(pair[..<equals]).lowercased()) else { return nil }
+            return Self.decoded(pair[pair.index(after: equals)...])
+        }
+    }
+
+    /// A query component with `+` read as a space and percent escapes decoded.
+    private static func decoded(_ component: Substring) -> String {
+        let spaced = component.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
     /// The `name=value&…` text with named values replaced; nil when nothing changed.
     private func redactingPairs(_ query: Substring) -> String? {
         var changed = false

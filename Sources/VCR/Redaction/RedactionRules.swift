@@ -7,7 +7,8 @@ struct RedactionRules: Sendable {
     private let allowedRequestHeaders: Set<String>?
     private let query: QueryRedaction
     private let json: JSONRedaction
-    private let placeholder: String
+    /// The text that replaces a redacted value.
+    let placeholder: String
     /// Whether cassettes are scanned for secrets from the environment before saving.
     let scansEnvironment: Bool
 
@@ -27,6 +28,25 @@ struct RedactionRules: Sendable {
         redacted.headers = redactingHeaders(request.headers, allowList: allowedRequestHeaders)
         redacted.body = request.body.map { redactingBody($0, headers: request.headers) }
         return redacted
+    }
+
+    /// The values the redaction of a live request replaces in `request`:
+    /// those of the redacted headers (and their words, such as the token after
+    /// `Bearer`) and of the redacted query parameters and form fields, so that
+    /// messages can mask them wherever else they appear.
+    func replacedValues(in request: InterceptedRequest) -> [String] {
+        var values: [String] = []
+        for (name, fieldValues) in request.headers where headers.contains(name.lowercasedName) {
+            for value in fieldValues {
+                values.append(value)
+                values += value.split(separator: " ").map(String.init)
+            }
+        }
+        values += query.namedValues(inURL: request.url)
+        if let body = request.body, Self.isForm(Self.contentType(in: request.headers)) {
+            values += query.namedValues(inForm: body)
+        }
+        return values.filter { $0 != placeholder }
     }
 
     /// A request as it is written and matched.

@@ -2,67 +2,82 @@ import Foundation
 import VCRCassette
 
 /// Finds, in interactions about to be saved, the values of environment
-/// variables whose names look secret.
+/// variables whose names look secret, in any form ``SecretFinder`` knows:
+/// in URLs, header names and values, forms, trailers and bodies, request and
+/// response.
 struct SecretScan: Sendable {
-    /// The name endings that make a variable secret-looking.
-    static let nameSuffixes = ["KEY", "TOKEN", "SECRET", "PASSWORD"]
-    /// The shortest value looked for: shorter ones match by chance.
-    static let minimumLength = 8
-
     /// A secret found: the variable's name and where its value is.
     struct Finding: Sendable, Hashable {
         var variable: String
         var place: String
     }
 
-    private let secrets: [(name: String, value: Data)]
+    private let finder: SecretFinder
 
     /// Looks for the secret-looking variables of `environment`.
     init(environment: [String: String]) {
-        secrets = environment.compactMap { name, value in
-            let upper = name.uppercased()
-            guard value.count >= Self.minimumLength, Self.nameSuffixes.contains(where: upper.hasSuffix) else {
-                return nil
-            }
-            return (name, Data(value.utf8))
-        }.sorted { $0.name < $1.name }
+        finder = SecretFinder(SecretFinder.environmentSecrets(environment))
     }
 
-    /// Each variable whose value appears in the interactions, with the first place it appears.
+    /// Each variable whose value appears in the interactions, with the first
+    /// place it appears, sorted by variable name. Each text is decoded once,
+    /// whatever the number of variables.
     func findings(in interactions: [Interaction]) -> [Finding] {
-        guard !secrets.isEmpty else { return [] }
-        var findings: [Finding] = []
-        for (name, value) in secrets {
-            for interaction in interactions {
-                if let place = place(of: value, in: interaction) {
-                    findings.append(Finding(variable: name, place: "interaction \(interaction.id) \(place)"))
-                    break
+        guard !finder.isEmpty else { return [] }
+        var remaining = Set(finder.secrets.indices)
+        var places: [Int: String] = [:]
+        search: for interaction in interactions {
+            for field in Self.texts(of: interaction) {
+                for secret in finder.secretsFound(in: field.text, among: remaining) {
+                    places[secret] = "interaction \(interaction.id) \(place(of: field))"
+                    remaining.remove(secret)
                 }
+                if remaining.isEmpty { break search }
             }
         }
-        return findings
+        return places.sorted { $0.key < $1.key }.map { Finding(variable: finder.secrets[$0.key].name, place: $0.value) }
     }
 
-    private func place(of value: Data, in interaction: Interaction) -> String? {
+    /// A text of an interaction: what kind of field it is, the field's name
+    /// for headers, forms and trailers, and its bytes.
+    private struct Field {
+        var kind: String
+        var name: String?
+        var text: [UInt8]
+    }
+
+    /// Where a finding is: the field's kind and name, or its kind alone when
+    /// the name itself holds a secret.
+    private func place(of field: Field) -> String {
+        guard let name = field.name,
+            finder.secretsFound(in: Array(name.utf8), among: Set(finder.secrets.indices)).isEmpty
+        else { return field.kind }
+        return "\(field.kind) \(name)"
+    }
+
+    /// The interaction's texts, in the order findings name their first place.
+    private static func texts(of interaction: Interaction) -> [Field] {
         let request = interaction.request
         let response = interaction.response
-        let texts: [(String, [String])] = [
-            ("request URL", [request.url, request.url.removingPercentEncoding ?? "", request.requestURI, request.host]),
-            ("request headers", Self.texts(of: request.headers)),
-            ("request form", Self.texts(of: request.form)),
-            ("request trailer", Self.texts(of: request.trailer)),
-            ("response headers", Self.texts(of: response.headers)),
-            ("response trailer", Self.texts(of: response.trailer)),
+        var texts = [
+            Field(kind: "request URL", text: Array(request.url.utf8)),
+            Field(kind: "request URI", text: Array(request.requestURI.utf8)),
+            Field(kind: "request host", text: Array(request.host.utf8)),
         ]
-        for (place, strings) in texts where strings.contains(where: { Data($0.utf8).range(of: value) != nil }) {
-            return place
-        }
-        if request.body.range(of: value) != nil { return "request body" }
-        if response.body.range(of: value) != nil { return "response body" }
-        return nil
+        texts += fields(request.headers, as: "request header")
+        texts += fields(request.form, as: "request form field")
+        texts += fields(request.trailer, as: "request trailer")
+        texts.append(Field(kind: "request body", text: Array(request.body)))
+        texts += fields(response.headers, as: "response header")
+        texts += fields(response.trailer, as: "response trailer")
+        texts.append(Field(kind: "response body", text: Array(response.body)))
+        return texts
     }
 
-    private static func texts(of fields: [String: [String]]) -> [String] {
-        fields.flatMap { [$0.key] + $0.value }
+    /// One text per field, its name and values on lines of their own.
+    private static func fields(_ fields: [String: [String]], as kind: String) -> [Field] {
+        fields.sorted { $0.key < $1.key }.map { name, values in
+            Field(kind: kind, name: name, text: Array(([name] + values).joined(separator: "\n").utf8))
+        }
     }
 }

@@ -71,7 +71,8 @@ public final class VCR: Sendable {
     private let index: InteractionIndex
     private let explainer: MismatchExplainer
     private let state: Locked<ReplayState>
-    private let redaction: RedactionRules
+    /// The redaction rules, applied to what is recorded, matched and reported.
+    let redaction: RedactionRules
     /// Redaction, then ``Options/beforeRecord``: what a recorded interaction goes through.
     private let recordPipeline: RecordPipeline
     /// Whether requests no interaction answers are forwarded and recorded.
@@ -351,14 +352,14 @@ public final class VCR: Sendable {
             return .passthrough
         }
         let prepared = index.prepare(redaction.redact(request))
-        guard let candidates = index.candidates(for: prepared) else { return unanswered(prepared) }
+        guard let candidates = index.candidates(for: prepared) else { return unanswered(prepared, original: request) }
         let found =
             candidates.allMatch ? firstUnused(of: candidates) : firstUnusedMatch(prepared, of: candidates)
         if let position = found { return .replay(cassette.interactions[position]) }
         if options.allowsRepeats, let position = lastServedMatch(prepared, of: candidates) {
             return .replay(cassette.interactions[position])
         }
-        return unanswered(prepared)
+        return unanswered(prepared, original: request)
     }
 
     /// The first unused position of a group whose every interaction matches,
@@ -417,7 +418,7 @@ public final class VCR: Sendable {
     }
 
     /// A request no interaction answers: recorded when the VCR records, a failure otherwise.
-    private func unanswered(_ request: PreparedRequest) -> Resolution {
+    private func unanswered(_ request: PreparedRequest, original: InterceptedRequest) -> Resolution {
         let (used, isStopped) = state.withLock { ($0.used, $0.finalReport != nil) }
         if isStopped {
             return .failure(
@@ -425,7 +426,8 @@ public final class VCR: Sendable {
                     request: "\(request.request.method) \(request.request.url)", cassettePath: cassettePath))
         }
         if records { return .record }
-        let error = explainer.explain(request, used: used)
+        let mask = MessageMask(replacedValues: redaction.replacedValues(in: original), placeholder: redaction.placeholder)
+        let error = explainer.explain(request, used: used, mask: mask)
         state.withLock { $0.unmatchedRequests.append(error) }
         if options.printsMismatches {
             FileHandle.standardError.write(Data((error.description + "\n\n").utf8))

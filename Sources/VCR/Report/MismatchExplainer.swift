@@ -19,13 +19,15 @@ struct MismatchExplainer {
         var passedAll: Bool { verdicts.allSatisfy(\.passed) }
     }
 
-    /// Explains why `request` found no answer, given which interactions were already used.
-    func explain(_ request: PreparedRequest, used: [Bool]) -> MismatchError {
+    /// Explains why `request` found no answer, given which interactions were
+    /// already used; every text of the explanation passes through `mask`.
+    func explain(_ request: PreparedRequest, used: [Bool], mask: MessageMask) -> MismatchError {
         let evaluations = index.interactions.indices.map { position in
             Evaluation(
                 position: position,
                 verdicts: index.matchers.enumerated().map { offset, matcher in
-                    verdict(matcher, position: offset, request, index.interactions[position])
+                    let verdict = verdict(matcher, position: offset, request, index.interactions[position])
+                    return MatcherVerdict(matcher: verdict.matcher, passed: verdict.passed, detail: mask.masked(verdict.detail))
                 })
         }
         let usedMatches = evaluations.filter { $0.passedAll && used[$0.position] }.map(\.position)
@@ -35,9 +37,9 @@ struct MismatchExplainer {
                 interaction: index.interactions[evaluation.position].interaction,
                 verdicts: evaluation.verdicts,
                 isUsed: used[evaluation.position],
-                bodyDiff: bodyDiff(request, position: evaluation.position, verdicts: evaluation.verdicts))
+                bodyDiff: bodyDiff(request, position: evaluation.position, verdicts: evaluation.verdicts).map(mask.masked))
         }
-        let text = describe(request.request, candidates: candidates, usedMatches: usedMatches, used: used)
+        let text = mask.masked(describe(request.request, candidates: candidates, usedMatches: usedMatches, used: used))
         return MismatchError(
             request: request.request, cassettePath: cassettePath, candidates: candidates,
             usedMatchIDs: usedMatches.map { index.interactions[$0].interaction.id }, description: text)

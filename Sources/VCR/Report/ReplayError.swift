@@ -15,6 +15,10 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
 
     /// What went wrong and what to do about it.
     public var description: String {
+        MessageMask.masked(text)
+    }
+
+    private var text: String {
         switch self {
         case .noVCR(let request):
             "VCR: \(request) came through the VCR interceptor, but no live VCR owns its session. "

@@ -80,7 +80,7 @@ public struct ReplayReport: Sendable, CustomStringConvertible {
         lines += unusedInteractions.map { "unused: #\($0.id) \($0.request.method) \($0.request.url)" }
         lines += cutShortRecordings.map { "cut short: \($0)" }
         lines += saveErrors.map { "not saved: \($0)" }
-        return lines.joined(separator: "\n")
+        return MessageMask.masked(lines.joined(separator: "\n"))
     }
 }
 
@@ -100,6 +100,6 @@ public struct ReplayFailure: Error, CustomStringConvertible, Sendable {
                 "Unused interactions mean the code sent fewer requests than when the cassette was recorded; "
                     + "pass allowingUnused: true to accept that.")
         }
-        return sections.joined(separator: "\n\n")
+        return MessageMask.masked(sections.joined(separator: "\n\n"))
     }
 }

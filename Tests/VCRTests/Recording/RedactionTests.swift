@@ -100,7 +100,7 @@ import VCRCassette
             scan.findings(in: [interaction]) == [
                 .init(variable: "Client_Secret", place: "interaction 3 response body"),
                 .init(variable: "DB_PASSWORD", place: "interaction 3 request URL"),
-                .init(variable: "GH_TOKEN", place: "interaction 3 request headers"),
+                .init(variable: "GH_TOKEN", place: "interaction 3 request header X-Token"),
                 .init(variable: "SERVICE_API_KEY", place: "interaction 3 response body"),
             ])
     }

@@ -1,0 +1,147 @@
+/// Bytes with one layer of escaping decoded (JSON string escapes or percent
+/// escapes), each decoded byte optionally mapped back to the source bytes it
+/// came from, so that what is found in the decoded text can be masked in the
+/// original one.
+struct DecodedText {
+    /// The decoded bytes.
+    private(set) var bytes: [UInt8]
+    /// For each decoded byte, where its source starts and ends in the
+    /// original text; nil when not tracked (the scan needs no positions).
+    private(set) var sources: [Range<Int>]?
+
+    /// The text itself, undecoded.
+    init(_ bytes: [UInt8], tracksSources: Bool) {
+        self.bytes = bytes
+        sources = tracksSources ? bytes.indices.map { $0..<($0 + 1) } : nil
+    }
+
+    private init(bytes: [UInt8], sources: [Range<Int>]?) {
+        self.bytes = bytes
+        self.sources = sources
+    }
+
+    /// Where the decoded bytes `range` came from in the original text.
+    func source(of range: Range<Int>) -> Range<Int> {
+        guard let sources, !range.isEmpty else { return range }
+        return sources[range.lowerBound].lowerBound..<sources[range.upperBound - 1].upperBound
+    }
+
+    /// Whether the text holds `byte`.
+    func contains(_ byte: UInt8) -> Bool { bytes.contains(byte) }
+
+    /// The text with its JSON string escapes decoded: `\/`, `\"`, `\\`, `\n`
+    /// and the other one-letter escapes, and `\uXXXX` (either case, surrogate
+    /// pairs joined) as UTF-8. Malformed escapes stay as they are.
+    func decodingJSONEscapes() -> DecodedText {
+        var output = Builder(capacity: bytes.count, tracks: sources != nil)
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+                output.append(bytes[index], from: index..<(index + 1))
+                index += 1
+                continue
+            }
+            if let simple = Self.simpleEscape(bytes[index + 1]) {
+                output.append(simple, from: index..<(index + 2))
+                index += 2
+            } else if let (scalar, length) = unicodeEscape(at: index) {
+                for byte in String(Character(scalar)).utf8 { output.append(byte, from: index..<(index + length)) }
+                index += length
+            } else {
+                output.append(bytes[index], from: index..<(index + 1))
+                index += 1
+            }
+        }
+        return output.text(over: self)
+    }
+
+    /// The text with its percent escapes (either case) decoded, and `+` read
+    /// as a space when `plusIsSpace`. Malformed escapes stay as they are.
+    func decodingPercentEscapes(plusIsSpace: Bool) -> DecodedText {
+        var output = Builder(capacity: bytes.count, tracks: sources != nil)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = Self.hexValue(bytes[index + 1]),
+                let low = Self.hexValue(bytes[index + 2])
+            {
+                output.append(high << 4 | low, from: index..<(index + 3))
+                index += 3
+            } else {
+                output.append(plusIsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte, from: index..<(index + 1))
+                index += 1
+            }
+        }
+        return output.text(over: self)
+    }
+
+    /// The scalar of a `\uXXXX` escape (or a `\uXXXX\uXXXX` surrogate pair)
+    /// at `index`, and the escape's length in bytes.
+    private func unicodeEscape(at index: Int) -> (Unicode.Scalar, Int)? {
+        guard let unit = codeUnit(at: index) else { return nil }
+        if let scalar = Unicode.Scalar(unit) { return (scalar, 6) }
+        guard (0xD800...0xDBFF).contains(unit), let low = codeUnit(at: index + 6), (0xDC00...0xDFFF).contains(low),
+            let scalar = Unicode.Scalar(0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00))
+        else { return nil }
+        return (scalar, 12)
+    }
+
+    /// The code unit of a `\uXXXX` escape at `index`.
+    private func codeUnit(at index: Int) -> UInt16? {
+        guard index + 5 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+        else { return nil }
+        var unit: UInt16 = 0
+        for offset in 2..<6 {
+            guard let digit = Self.hexValue(bytes[index + offset]) else { return nil }
+            unit = unit << 4 | UInt16(digit)
+        }
+        return unit
+    }
+
+    private static func simpleEscape(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): letter
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+
+    /// Collects decoded bytes and, when tracked, the range of this layer's
+    /// bytes each came from.
+    private struct Builder {
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>]?
+
+        init(capacity: Int, tracks: Bool) {
+            bytes.reserveCapacity(capacity)
+            if tracks {
+                ranges = []
+                ranges?.reserveCapacity(capacity)
+            }
+        }
+
+        mutating func append(_ byte: UInt8, from range: Range<Int>) {
+            bytes.append(byte)
+            ranges?.append(range)
+        }
+
+        /// The decoded text, its positions composed with those of `layer` so
+        /// that they point into the original text.
+        func text(over layer: DecodedText) -> DecodedText {
+            DecodedText(bytes: bytes, sources: ranges.map { $0.map(layer.source(of:)) })
+        }
+    }
+}
