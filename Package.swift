@@ -26,7 +26,8 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         .target(name: "VCRCassette", dependencies: ["CYAML"]),
-        .target(name: "VCR", dependencies: ["VCRCassette"]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "VCR", dependencies: ["VCRCassette", "CZlib"]),
         .target(name: "VCRTesting", dependencies: ["VCR"]),
         .executableTarget(
             name: "VCRCommand",

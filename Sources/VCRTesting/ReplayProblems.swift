@@ -87,6 +87,6 @@ struct ReplayProblems {
                 "The code sent fewer requests than when the cassette was recorded; "
                     + "pass allowingUnused: true to accept that."
             ]
-        return lines.joined(separator: "\n")
+        return VCR.maskingSecrets(in: lines.joined(separator: "\n"))
     }
 }

@@ -14,7 +14,8 @@ struct ReportedMismatch: Error, CustomStringConvertible {
 
     var description: String {
         let thrown = wrapper.map { " (thrown inside a \($0))" } ?? ""
-        return "VCR: no recorded interaction matches \(request)\(thrown); "
-            + "the mismatch report is the failure at \(location)."
+        return VCR.maskingSecrets(
+            in: "VCR: no recorded interaction matches \(request)\(thrown); "
+                + "the mismatch report is the failure at \(location).")
     }
 }

@@ -62,3 +62,13 @@ struct MessageMask: Sendable {
         return mask.masked("\(method) \(rules.redact(request).url)")
     }
 }
+
+extension VCR {
+    /// `text` with the value of every secret-looking environment variable
+    /// (as the secret scan finds them, in any form) replaced by
+    /// `<redacted: matches NAME>`: for messages built on a VCR's reports, such
+    /// as test glue's, which the VCR's own messages already are.
+    public static func maskingSecrets(in text: String) -> String {
+        MessageMask.masked(text)
+    }
+}

@@ -3,8 +3,8 @@ import VCRCassette
 
 /// Finds, in interactions about to be saved, the values of environment
 /// variables whose names look secret, in any form ``SecretFinder`` knows:
-/// in URLs, header names and values, forms, trailers and bodies, request and
-/// response.
+/// in URLs, header names and values, forms, trailers and bodies (decompressed
+/// too when stored compressed), request and response.
 struct SecretScan: Sendable {
     /// A secret found: the variable's name and where its value is.
     struct Finding: Sendable, Hashable {
@@ -67,11 +67,19 @@ struct SecretScan: Sendable {
         texts += fields(request.headers, as: "request header")
         texts += fields(request.form, as: "request form field")
         texts += fields(request.trailer, as: "request trailer")
-        texts.append(Field(kind: "request body", text: Array(request.body)))
+        texts += bodies(request.body, headers: request.headers, as: "request body")
         texts += fields(response.headers, as: "response header")
         texts += fields(response.trailer, as: "response trailer")
-        texts.append(Field(kind: "response body", text: Array(response.body)))
+        texts += bodies(response.body, headers: response.headers, as: "response body")
         return texts
+    }
+
+    /// The body as stored and, when it is stored compressed, decompressed.
+    private static func bodies(_ body: Data, headers: [String: [String]], as kind: String) -> [Field] {
+        let encodings = headers.filter { $0.key.lowercasedName == "content-encoding" }.flatMap(\.value)
+        let decompressed = BodyDecompression.decompressed(body, encodings: encodings)
+        return [Field(kind: kind, text: Array(body))]
+            + (decompressed.map { [Field(kind: "\(kind), decompressed", text: $0)] } ?? [])
     }
 
     /// One text per field, its name and values on lines of their own.

@@ -140,3 +140,56 @@ import FoundationNetworking
         #expect(report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 request body", cassettePath: cassette.path)])
     }
 }
+
+/// Compressed bodies are scanned decompressed.
+@Suite struct CompressedSecretTests {
+    /// `data` compressed by the `gzip` tool.
+    private static func gzip(_ data: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["gzip", "-c", "-n"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(data)
+        try input.fileHandleForWriting.close()
+        let compressed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+        return compressed
+    }
+
+    @Test func aGzippedRequestBodyHoldingASecretIsNotSaved() async throws {
+        let server = try LocalServer()
+        defer { try? server.shutdown() }
+        let folder = try RecordingSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let secret = EnvironmentSecret("gzip")
+        var request = URLRequest(url: server.url("/echo"))
+        request.httpMethod = "POST"
+        request.setValue("gzip", forHTTPHeaderField: "Content-Encoding")
+        let padding = String(repeating: "filler text ", count: 200)
+        request.httpBody = try Self.gzip(try JSONSerialization.data(withJSONObject: ["pad": padding, "key": secret.value]))
+        #expect(request.httpBody?.range(of: Data(secret.parts[0].utf8)) == nil)
+        let cassette = folder.appendingPathComponent("gzip.yaml")
+        let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
+        _ = try await vcr.session.data(for: request)
+        let report = vcr.stop()
+        #expect(!FileManager.default.fileExists(atPath: cassette.path))
+        #expect(report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 request body, decompressed", cassettePath: cassette.path)])
+    }
+
+    @Test func aStoredGzipResponseBodyIsScannedDecompressed() throws {
+        let secret = EnvironmentSecret("gzipped")
+        let body = try Self.gzip(Data("first member \(secret.value)".utf8))
+        let scan = SecretScan(environment: [secret.name: secret.value])
+        var interaction = Fixtures.interaction(0, headers: ["Content-Encoding": ["gzip"]])
+        // Two gzip members, the secret in the second.
+        interaction.response.body = try Self.gzip(Data("nothing here".utf8)) + body
+        #expect(scan.findings(in: [interaction]) == [.init(variable: secret.name, place: "interaction 0 response body, decompressed")])
+        interaction.response.body = try Self.gzip(Data("nothing here".utf8))
+        #expect(scan.findings(in: [interaction]).isEmpty)
+    }
+}
