@@ -1,3 +1,5 @@
+import Foundation
+
 /// Bytes with one layer of escaping decoded (JSON string escapes or percent
 /// escapes), each decoded byte optionally mapped back to the source bytes it
 /// came from, so that what is found in the decoded text can be masked in the
@@ -27,16 +29,55 @@ struct DecodedText {
     }
 
     /// Whether the text holds `byte`.
-    func contains(_ byte: UInt8) -> Bool { bytes.contains(byte) }
+    func contains(_ byte: UInt8) -> Bool { Self.position(of: byte, in: bytes, from: 0) != nil }
+
+    /// The first position of `byte` in `bytes` at or after `start`, found by `memchr`.
+    private static func position(of byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let hit = memchr(base + start, Int32(byte), buffer.count - start)
+            else { return nil }
+            return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        }
+    }
+
+    /// Finds, from left to right, the next byte among a few that start an
+    /// escape, each looked up again only once passed.
+    private struct EscapeStarts {
+        private let bytes: [UInt8]
+        private let targets: [UInt8]
+        private var next: [Int]
+
+        init(_ bytes: [UInt8], targets: [UInt8]) {
+            self.bytes = bytes
+            self.targets = targets
+            next = targets.map { DecodedText.position(of: $0, in: bytes, from: 0) ?? bytes.count }
+        }
+
+        /// The first position at or after `index` holding one of the targets; the text's end if none does.
+        mutating func first(from index: Int) -> Int {
+            for offset in next.indices where next[offset] < index {
+                next[offset] = DecodedText.position(of: targets[offset], in: bytes, from: index) ?? bytes.count
+            }
+            return next.min() ?? bytes.count
+        }
+    }
 
     /// The text with its JSON string escapes decoded: `\/`, `\"`, `\\`, `\n`
     /// and the other one-letter escapes, and `\uXXXX` (either case, surrogate
     /// pairs joined) as UTF-8. Malformed escapes stay as they are.
     func decodingJSONEscapes() -> DecodedText {
         var output = Builder(capacity: bytes.count, tracks: sources != nil)
+        var starts = EscapeStarts(bytes, targets: [UInt8(ascii: "\\")])
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count else {
+            let next = starts.first(from: index)
+            if next > index {
+                output.append(bytes, verbatim: index..<next)
+                index = next
+                continue
+            }
+            guard index + 1 < bytes.count else {
                 output.append(bytes[index], from: index..<(index + 1))
                 index += 1
                 continue
@@ -59,8 +100,15 @@ struct DecodedText {
     /// as a space when `plusIsSpace`. Malformed escapes stay as they are.
     func decodingPercentEscapes(plusIsSpace: Bool) -> DecodedText {
         var output = Builder(capacity: bytes.count, tracks: sources != nil)
+        var starts = EscapeStarts(bytes, targets: plusIsSpace ? [UInt8(ascii: "%"), UInt8(ascii: "+")] : [UInt8(ascii: "%")])
         var index = 0
         while index < bytes.count {
+            let next = starts.first(from: index)
+            if next > index {
+                output.append(bytes, verbatim: index..<next)
+                index = next
+                continue
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = Self.hexValue(bytes[index + 1]),
                 let low = Self.hexValue(bytes[index + 2])
@@ -136,6 +184,12 @@ struct DecodedText {
         mutating func append(_ byte: UInt8, from range: Range<Int>) {
             bytes.append(byte)
             ranges?.append(range)
+        }
+
+        /// Appends `source[range]` as it is, in one copy when positions are not tracked.
+        mutating func append(_ source: [UInt8], verbatim range: Range<Int>) {
+            bytes += source[range]
+            if ranges != nil { ranges? += range.map { $0..<($0 + 1) } }
         }
 
         /// The decoded text, its positions composed with those of `layer` so

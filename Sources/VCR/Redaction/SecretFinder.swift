@@ -28,11 +28,32 @@ struct SecretFinder: Sendable {
         var range: Range<Int>
     }
 
-    /// One encoding of a secret.
+    /// One encoding of a secret, with its Knuth–Morris–Pratt failure table.
     private struct Needle: Sendable {
         var secret: Int
         var bytes: [UInt8]
         var isBase64: Bool
+        /// For each prefix length + 1, the length of its longest proper prefix that is also its suffix.
+        var failure: [Int]
+        /// The position of the byte `memchr` looks for: one rare in text
+        /// (not a lowercase letter, space or JSON punctuation) when there is one.
+        var anchor: Int
+
+        init(secret: Int, bytes: [UInt8], isBase64: Bool) {
+            self.secret = secret
+            self.bytes = bytes
+            self.isBase64 = isBase64
+            var failure = [Int](repeating: 0, count: bytes.count)
+            var length = 0
+            for index in bytes.indices.dropFirst() {
+                while length > 0, bytes[index] != bytes[length] { length = failure[length - 1] }
+                if bytes[index] == bytes[length] { length += 1 }
+                failure[index] = length
+            }
+            self.failure = failure
+            let common = Set("abcdefghijklmnopqrstuvwxyz \",:{}".utf8)
+            anchor = bytes.firstIndex { !common.contains($0) } ?? 0
+        }
     }
 
     /// The name endings that make an environment variable secret-looking.
@@ -72,7 +93,7 @@ struct SecretFinder: Sendable {
         var found: Set<Int> = []
         for view in Self.views(of: text, tracksSources: false) {
             for needle in needles where candidates.contains(needle.secret) && !found.contains(needle.secret) {
-                if Self.firstOccurrence(of: needle.bytes, in: view.bytes, from: 0) != nil { found.insert(needle.secret) }
+                if Self.firstOccurrence(of: needle, in: view.bytes, from: 0) != nil { found.insert(needle.secret) }
             }
         }
         return found
@@ -86,7 +107,7 @@ struct SecretFinder: Sendable {
         for view in Self.views(of: text, tracksSources: true) {
             for needle in needles {
                 var start = 0
-                while let found = Self.firstOccurrence(of: needle.bytes, in: view.bytes, from: start) {
+                while let found = Self.firstOccurrence(of: needle, in: view.bytes, from: start) {
                     var range = found..<(found + needle.bytes.count)
                     if needle.isBase64 { range = Self.base64Run(around: range, in: view.bytes) }
                     matches.append(Match(secret: needle.secret, range: view.source(of: range)))
@@ -180,22 +201,49 @@ struct SecretFinder: Sendable {
         }
     }
 
-    /// The first position at or after `start` where `needle` occurs in `haystack`.
-    private static func firstOccurrence(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        let count = needle.count
+    /// The first position at or after `start` where `needle` occurs in
+    /// `haystack`: `memchr` finds each place its anchor byte could be, and
+    /// `memcmp` compares the whole needle there. When the comparisons fail
+    /// more often than the text has room for needles (a repetitive text),
+    /// Knuth–Morris–Pratt takes over, which reads no byte twice: the search
+    /// stays linear.
+    private static func firstOccurrence(of needle: Needle, in haystack: [UInt8], from start: Int) -> Int? {
+        let count = needle.bytes.count
         guard count > 0, haystack.count - start >= count else { return nil }
-        return haystack.withUnsafeBufferPointer { hay in
-            needle.withUnsafeBufferPointer { pattern -> Int? in
-                guard let hayBase = hay.baseAddress, let patternBase = pattern.baseAddress else { return nil }
-                var position = start
-                let last = hay.count - count
-                while position <= last {
-                    guard let hit = memchr(hayBase + position, Int32(patternBase.pointee), last - position + 1) else {
+        return haystack.withUnsafeBufferPointer { hay -> Int? in
+            needle.bytes.withUnsafeBufferPointer { pattern -> Int? in
+                guard let base = hay.baseAddress, let patternBase = pattern.baseAddress else { return nil }
+                let anchor = needle.anchor
+                let lastAnchor = hay.count - count + anchor
+                var budget = max(16, (hay.count - start) / count)
+                var position = start + anchor
+                while position <= lastAnchor {
+                    guard let hit = memchr(base + position, Int32(pattern[anchor]), lastAnchor - position + 1) else {
                         return nil
                     }
-                    let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(hayBase)
-                    if memcmp(hayBase + offset, patternBase, count) == 0 { return offset }
-                    position = offset + 1
+                    let candidate = UnsafeRawPointer(hit) - UnsafeRawPointer(base) - anchor
+                    if memcmp(base + candidate, patternBase, count) == 0 { return candidate }
+                    budget -= 1
+                    if budget == 0 { return knuthMorrisPratt(needle, in: hay, from: candidate + 1) }
+                    position = candidate + anchor + 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The first position at or after `start` where `needle` occurs, by Knuth–Morris–Pratt.
+    private static func knuthMorrisPratt(_ needle: Needle, in hay: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        needle.bytes.withUnsafeBufferPointer { pattern -> Int? in
+            needle.failure.withUnsafeBufferPointer { failure -> Int? in
+                var matched = 0
+                var index = start
+                while index < hay.count {
+                    let byte = hay[index]
+                    while matched > 0, byte != pattern[matched] { matched = failure[matched - 1] }
+                    if byte == pattern[matched] { matched += 1 }
+                    index += 1
+                    if matched == pattern.count { return index - pattern.count }
                 }
                 return nil
             }

@@ -58,6 +58,17 @@ import FoundationNetworking
         #expect(SecretScan(environment: [secret.name: secret.value]).findings(in: [interaction]).count == 1)
     }
 
+    /// A text repeating the secret but for its last character, then the
+    /// secret: the search that takes over from the failing comparisons finds it.
+    @Test func aSecretAfterManyNearMatchesIsFound() {
+        let value = String(repeating: "ab", count: 20) + "c"
+        let scan = SecretScan(environment: ["REPEAT_TOKEN": value])
+        let nearMisses = String(repeating: String(value.dropLast()), count: 1_000)
+        #expect(scan.findings(in: [Fixtures.interaction(0, body: nearMisses)]).isEmpty)
+        #expect(scan.findings(in: [Fixtures.interaction(0, body: nearMisses + value)]).count == 1)
+        #expect(scan.findings(in: [Fixtures.interaction(0, body: nearMisses + "ab" + value)]).count == 1)
+    }
+
     @Test func textsWithoutTheSecretAreNotRefused() {
         let secret = EnvironmentSecret("absent")
         let scan = SecretScan(environment: [secret.name: secret.value])
