@@ -35,7 +35,7 @@ public enum ReplayCheck {
 
         /// `#1 POST https://… (data delegate): status 500, recorded 200`.
         public var description: String {
-            "#\(interactionID) \(request) (\(path.rawValue)): \(problems.joined(separator: "; "))"
+            MessageMask.masked("#\(interactionID) \(request) (\(path.rawValue)): \(problems.joined(separator: "; "))")
         }
     }
 

@@ -64,7 +64,7 @@ class ReplayProtocol: URLProtocol {
             let response = vcr.replayedResponse(of: interaction, to: intercepted)
             if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
                 let failure = ReplayError.unservableResponse(
-                    request: summary, interactionID: interaction.id, reason: reason)
+                    request: summary(redactedBy: vcr.redaction), interactionID: interaction.id, reason: reason)
                 vcr.record(failure)
                 fail(failure)
                 return
@@ -117,7 +117,7 @@ class ReplayProtocol: URLProtocol {
         let timeout = Self.timeout(of: request, in: inspection.session?.configuration)
         let start = records ? vcr.startRecording : vcr.startPassthrough
         guard let exchange = start(intercepted, url, timeout, inspection.deliversEveryChunk, client) else {
-            fail(ReplayError.stopped(request: summary, cassettePath: vcr.cassettePath))
+            fail(ReplayError.stopped(request: summary(redactedBy: vcr.redaction), cassettePath: vcr.cassettePath))
             return
         }
         forwarding.withLock { $0 = exchange }
