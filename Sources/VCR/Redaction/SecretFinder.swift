@@ -30,8 +30,11 @@ struct SecretFinder: Sendable {
 
     /// One encoding of a secret, with its Knuth–Morris–Pratt failure table.
     private struct Needle: Sendable {
+        /// The index of the secret in ``secrets``.
         var secret: Int
+        /// The bytes looked for.
         var bytes: [UInt8]
+        /// Whether they are base64, so that a mask covers the base64 around them.
         var isBase64: Bool
         /// For each prefix length + 1, the length of its longest proper prefix that is also its suffix.
         var failure: [Int]
