@@ -26,8 +26,7 @@ struct MismatchExplainer {
             Evaluation(
                 position: position,
                 verdicts: index.matchers.enumerated().map { offset, matcher in
-                    let verdict = verdict(matcher, position: offset, request, index.interactions[position])
-                    return MatcherVerdict(matcher: verdict.matcher, passed: verdict.passed, detail: mask.masked(verdict.detail))
+                    verdict(matcher, position: offset, request, index.interactions[position])
                 })
         }
         let usedMatches = evaluations.filter { $0.passedAll && used[$0.position] }.map(\.position)
@@ -35,7 +34,9 @@ struct MismatchExplainer {
             evaluation in
             MismatchError.Candidate(
                 interaction: index.interactions[evaluation.position].interaction,
-                verdicts: evaluation.verdicts,
+                verdicts: evaluation.verdicts.map {
+                    MatcherVerdict(matcher: $0.matcher, passed: $0.passed, detail: mask.masked($0.detail))
+                },
                 isUsed: used[evaluation.position],
                 bodyDiff: bodyDiff(request, position: evaluation.position, verdicts: evaluation.verdicts).map(mask.masked))
         }
