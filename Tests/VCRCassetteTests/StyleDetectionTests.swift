@@ -16,6 +16,8 @@ import VCRCassette
         ("compact-look-alike.yaml", .compact),
         ("folded-literal-leading-break.yaml", .folded),
         ("compact-literal-leading-break.yaml", .compact),
+        ("goccy-padded-blank-line.yaml", .goccy),
+        ("compact-empty-blank-line.yaml", .compact),
     ])
     func detectsTheWriterAndWritesTheSameBytes(name: String, style: CassetteLayout.Style) throws {
         let url = Self.directory.appendingPathComponent(name)

@@ -6,7 +6,7 @@ extension CassetteDecoder {
     mutating func decodeString(for field: @autoclosure () -> String) throws(CassetteError) -> String {
         let event = try events.next()
         guard event.kind == .scalar else { throw mismatch(event, expected: "a string for \(field())") }
-        note(event)
+        note(event, isMappingValue: true)
         return try string(of: event, for: field())
     }
 
@@ -62,7 +62,7 @@ extension CassetteDecoder {
             let bytes = try binary(of: event, for: field())
             return keepsBodies ? bytes : Data()
         }
-        note(event)
+        note(event, isMappingValue: true)
         if event.isNull || event.text.isEmpty || !keepsBodies { return Data() }
         return Data(buffer: event.text)
     }
@@ -164,11 +164,17 @@ extension CassetteDecoder {
                 + "which no HTTP message can carry")
     }
 
-    /// Gathers a string's ``LayoutEvidence``, with a literal block's header when it decides.
-    private mutating func note(_ scalar: YAMLEvent, isKey: Bool = false) {
+    /// Gathers a string's ``LayoutEvidence``, with a literal block's header and, for a
+    /// mapping value, its first empty line, when they decide.
+    private mutating func note(_ scalar: YAMLEvent, isKey: Bool = false, isMappingValue: Bool = false) {
         if isKey { evidence.noteKey(scalar) } else { evidence.noteScalar(scalar) }
         if evidence.needsLiteralHeader(for: scalar), let header = events.sourceBytes(of: scalar, length: 3) {
             evidence.noteLiteralHeader(header)
+        }
+        if isMappingValue, let probe = evidence.blankLineProbe(for: scalar),
+            let source = events.sourceBytes(of: scalar, length: probe.length)
+        {
+            evidence.noteBlankLine(source, line: probe.line)
         }
     }
 

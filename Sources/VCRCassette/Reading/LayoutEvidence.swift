@@ -6,7 +6,8 @@
 ///   compared with the style each would have chosen for it. A single-quoted
 ///   scalar rules goccy out; a double-quoted one that yaml.v3 would have written
 ///   plain or single-quoted (`"{\"ok\":true}"`, `"*"`) rules the others out.
-///   So does the order of header names (goccy sorts bytes, the others numbers).
+///   So does the order of header names (goccy sorts bytes, the others numbers),
+///   and an empty line inside a literal block (goccy leaves the indentation's spaces on it).
 /// - yaml/v4 rc.6 or rc.3: a plain or quoted scalar folded over lines, or a
 ///   YAML 1.1 look-alike in single quotes (`'yes'`), shows rc.6; a look-alike in
 ///   double quotes shows rc.3.
@@ -60,6 +61,46 @@ struct LayoutEvidence {
     /// Notes a mapping key (a header, trailer or form name); only its quotes tell anything.
     mutating func noteKey(_ key: YAMLEvent) {
         _ = noteLookAlike(key)
+    }
+
+    /// Where to look, for a literal block that is a mapping value, to see whether its
+    /// first empty line keeps the indentation's spaces (goccy) or is empty (the others):
+    /// that line's number in the block and how many bytes of the input from the block's
+    /// `|` hold it. Nil when the block cannot tell (no empty line between two others).
+    func blankLineProbe(for scalar: YAMLEvent) -> (line: Int, length: Int)? {
+        guard libyamlPossible && goccyPossible, indentation != .indented, scalar.style == .literal else { return nil }
+        var line = 0
+        var lineLength = 0
+        var before = 0
+        var found: Int?
+        for byte in scalar.text {
+            if let empty = found {
+                if byte != UInt8(ascii: "\n") { return (empty, before + (empty + 2) * Self.widestIndentation) }
+            } else if byte == UInt8(ascii: "\n") {
+                if lineLength == 0 { found = line } else { before += lineLength + 1 }
+                line += 1
+                lineLength = 0
+            } else {
+                lineLength += 1
+            }
+        }
+        return nil
+    }
+
+    /// More than any indentation (and header line) a cassette's block lines start with.
+    private static let widestIndentation = 32
+
+    /// Notes the input from a literal block's `|` (see ``blankLineProbe(for:)``): line
+    /// `line` of the block empty shows a libyaml writer, made of spaces shows goccy.
+    mutating func noteBlankLine(_ source: [UInt8], line: Int) {
+        let lines = source.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard lines.count > line + 2 else { return }
+        let blank = lines[line + 1]
+        if blank.isEmpty {
+            goccyPossible = false
+        } else if blank.allSatisfy({ $0 == UInt8(ascii: " ") }) {
+            libyamlPossible = false
+        }
     }
 
     /// Notes two consecutive names of a mapping: goccy sorts them byte by byte, the

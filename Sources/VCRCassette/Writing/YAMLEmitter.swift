@@ -16,8 +16,11 @@ struct YAMLEmitter {
     private let indentsSequences: Bool
     /// The column after which a plain or quoted scalar is folded at a space (yaml/v4 rc.6: 80).
     private let lineWidth: Int
+    /// The column (in characters) the next character goes to.
     var column = 0
+    /// Whether the last character written was white space (libyaml's `whitespace`).
     var whitespace = true
+    /// Whether only indentation was written on this line so far (libyaml's `indention`).
     var indention = true
 
     init(style: CassetteLayout.Style, capacity: Int) {
