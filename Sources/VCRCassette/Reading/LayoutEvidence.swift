@@ -42,7 +42,7 @@ struct LayoutEvidence {
     mutating func noteScalar(_ scalar: YAMLEvent) {
         guard !scalar.isBinary else { return }
         let isQuoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-        if (isQuoted || scalar.style == .plain) && scalar.endLine != scalar.line && !sawRC6 {
+        if (isQuoted || scalar.style == .plain) && scalar.spansLines && !sawRC6 {
             // The writers escape every line break in double quotes; in single quotes
             // a value's own U+2028 or U+2029 may span lines.
             let text = Array(scalar.text)

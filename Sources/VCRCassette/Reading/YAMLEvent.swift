@@ -29,8 +29,8 @@ struct YAMLEvent {
     var column: Int
     /// The 0-based index (in characters, CR LF counting two) where the event starts.
     var index = 0
-    /// The 0-based line where the event ends.
-    var endLine = 0
+    /// Whether a scalar ends on a later line than it starts (libyaml's lines).
+    var spansLines = false
     /// The 0-based column (in characters) where the event ends.
     var endColumn = 0
     /// A scalar's style; plain for other events.

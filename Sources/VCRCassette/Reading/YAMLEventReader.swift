@@ -78,7 +78,7 @@ struct YAMLEventReader: ~Copyable {
             result.isPlain = scalar.plain_implicit != 0
             result.isBinary = Self.isBinary(scalar.tag)
             result.style = Self.style(scalar.style)
-            result.endLine = event.pointee.end_mark.line
+            result.spansLines = event.pointee.end_mark.line != event.pointee.start_mark.line
             result.endColumn = event.pointee.end_mark.column
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.pointee.data.sequence_start
