@@ -31,8 +31,6 @@ struct YAMLEvent {
     var index = 0
     /// Whether a scalar ends on a later line than it starts (libyaml's lines).
     var spansLines = false
-    /// The 0-based column (in characters) where the event ends.
-    var endColumn = 0
     /// A scalar's style; plain for other events.
     var style = ScalarStyle.plain
     /// A scalar's value, unescaped by libyaml; empty for other events.

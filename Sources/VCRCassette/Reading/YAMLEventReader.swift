@@ -79,7 +79,6 @@ struct YAMLEventReader: ~Copyable {
             result.isBinary = Self.isBinary(scalar.tag)
             result.style = Self.style(scalar.style)
             result.spansLines = event.pointee.end_mark.line != event.pointee.start_mark.line
-            result.endColumn = event.pointee.end_mark.column
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.pointee.data.sequence_start
             try refuseAnchor(sequence.anchor, at: result)

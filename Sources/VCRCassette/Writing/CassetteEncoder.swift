@@ -24,8 +24,9 @@ struct CassetteEncoder {
     static func encodeContinuation(_ interactions: [Interaction], layout: CassetteLayout) -> [UInt8] {
         let bodyBytes = interactions.reduce(0) { $0 + $1.request.body.count + $1.response.body.count }
         var encoder = CassetteEncoder(
-            emitter: YAMLEmitter(layout: layout.indentation, capacity: bodyBytes + interactions.count * 1024),
-            writesEmptyFields: layout.writesEmptyFields
+            emitter: YAMLEmitter(style: layout.style, capacity: bodyBytes + interactions.count * 1024),
+            writesEmptyFields: layout.writesEmptyFields,
+            style: layout.style
         )
         encoder.encodeItems(interactions)
         encoder.emitter.writeDocumentEnd()
