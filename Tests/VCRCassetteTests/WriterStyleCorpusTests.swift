@@ -46,3 +46,23 @@ import VCRCassette
         return "the end (one file is longer)"
     }
 }
+
+/// Appending to a file written by goccy or rc.6 keeps its bytes and adds the new
+/// interactions in the file's style: the same bytes as saving the whole cassette.
+@Suite struct WriterStyleAppendingTests {
+    @Test(arguments: WriterFixtures.cassettes(writtenBy: "goccy") + WriterFixtures.cassettes(writtenBy: "xvcr-rc6"))
+    func appendsInTheFileStyle(file: URL) throws {
+        let original = try Data(contentsOf: file)
+        let loaded = try Cassette(yaml: original, path: file.path)
+        var added = [loaded.interactions[loaded.interactions.count - 1]]
+        added[0].request.url += "?appended=1"
+        let appended = try Cassette.appending(added, toFile: original, path: file.path)
+        var whole = loaded
+        added[0].id = loaded.interactions.count
+        whole.interactions += added
+        #expect(appended.keepsExistingBytes)
+        #expect(appended.yaml.starts(with: original))
+        #expect(appended.yaml == whole.yaml())
+        #expect(try Cassette(yaml: appended.yaml).layout == loaded.layout)
+    }
+}
