@@ -10,9 +10,12 @@ struct FormatCommand: ConsoleCommand {
         discussion: """
             Reads each cassette and writes it back exactly as go-vcr would write it: keys \
             in the format's order, header names sorted, each value in the scalar style go-vcr \
-            picks. A cassette keeps its layout (compact: two-space indentation; indented: \
-            four spaces, sequences under their key) unless --style is given. Only files \
-            whose bytes change are written, each atomically.
+            picks. A cassette keeps the style of the writer that wrote it, detected from \
+            the file, unless --style is given: compact (x/vcr v0.1, yaml/v4 rc.3: two \
+            spaces), indented (go-vcr, yaml.v3: four spaces, sequences under their key), \
+            folded (x/vcr main, yaml/v4 rc.6: compact, long scalars folded after column \
+            80) or goccy (go-vcr v4.0.5, goccy/go-yaml: compact, strings double-quoted). \
+            Only files whose bytes change are written, each atomically.
 
             With --check nothing is written: the path of each cassette that would change is \
             printed, and the exit code is 1 if there is any.
@@ -25,21 +28,28 @@ struct FormatCommand: ConsoleCommand {
               vcr fmt Cassettes
               vcr fmt --check Cassettes
               vcr fmt --style indented Cassettes/login.yaml
+              vcr fmt --style goccy Cassettes
             """
     )
 
-    /// The layout `--style` selects.
+    /// The writer `--style` selects.
     enum Style: String, CaseIterable, ExpressibleByArgument {
-        /// Two-space indentation, sequences in their key's column.
+        /// x/vcr v0.1 (go.yaml.in/yaml/v4 rc.3): two spaces, sequences in their key's column.
         case compact
-        /// Four-space indentation, sequences indented under their key.
+        /// go-vcr's default (gopkg.in/yaml.v3): four spaces, sequences indented under their key.
         case indented
+        /// x/vcr's main branch (go.yaml.in/yaml/v4 rc.6): compact, long scalars folded after column 80.
+        case folded
+        /// go-vcr v4.0.5 (goccy/go-yaml v1.18.0): compact, strings that need quoting double-quoted.
+        case goccy
 
-        /// The cassette indentation this style writes.
-        var indentation: CassetteLayout.Indentation {
+        /// The cassette style this writes.
+        var layoutStyle: CassetteLayout.Style {
             switch self {
             case .compact: .compact
             case .indented: .indented
+            case .folded: .folded
+            case .goccy: .goccy
             }
         }
     }
@@ -47,7 +57,7 @@ struct FormatCommand: ConsoleCommand {
     @Flag(help: "Write nothing; print the path of each cassette that would change, and exit with 1 if any would.")
     var check = false
 
-    @Option(help: "The layout to write: compact or indented. By default each cassette keeps its own.")
+    @Option(help: "The style to write: compact, indented, folded or goccy. By default each cassette keeps its own.")
     var style: Style?
 
     @Argument(help: "Cassette files, or directories to search for .yaml and .yml files.")
@@ -61,7 +71,7 @@ struct FormatCommand: ConsoleCommand {
             do {
                 let original = try CassetteFiles.read(file)
                 var cassette = try Cassette(yaml: original, path: file)
-                if let style { cassette.layout.indentation = style.indentation }
+                if let style { cassette.layout.style = style.layoutStyle }
                 guard cassette.yaml() != original else { continue }
                 if check {
                     console.print(file)

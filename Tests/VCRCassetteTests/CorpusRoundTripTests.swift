@@ -25,7 +25,7 @@ import VCRCassette
         let original = try Data(contentsOf: file)
         var cassette = try Cassette(yaml: original, path: file.path)
         let layout = cassette.layout
-        cassette.layout.indentation = layout.indentation == .compact ? .indented : .compact
+        cassette.layout.style = layout.style == .compact ? .indented : .compact
         let converted = try Cassette(yaml: cassette.yaml(), path: file.path)
         #expect(converted.interactions == cassette.interactions)
         #expect(converted.layout.indentation == cassette.layout.indentation)

@@ -2,20 +2,18 @@ import Foundation
 import Testing
 import VCRCassette
 
-/// Random cassettes full of awkward values must read back exactly as written, in both layouts.
+/// Random cassettes full of awkward values must read back exactly as written, in every style.
 ///
 /// go-vcr's own encoder fails this for more than a quarter of such cassettes;
 /// this writer must not fail once.
 @Suite struct RoundTripPropertyTests {
-    @Test(arguments: [
-        CassetteLayout.compact, .indented,
-        CassetteLayout(indentation: .compact, writesEmptyFields: true),
-        CassetteLayout(indentation: .indented, writesEmptyFields: true),
-    ])
+    @Test(arguments: CassetteLayout.Style.allCases.flatMap { style in
+        [CassetteLayout(style: style), CassetteLayout(style: style, writesEmptyFields: true)]
+    })
     func randomAwkwardCassettesReadBackUnchanged(layout: CassetteLayout) throws {
         let seed = ProcessInfo.processInfo.environment["VCR_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 0x5EED
-        var generator = AwkwardValues(
-            seed: seed ^ (layout.indentation == .compact ? 0 : 1) ^ (layout.writesEmptyFields ? 2 : 0))
+        let styleNumber = UInt64(CassetteLayout.Style.allCases.firstIndex(of: layout.style) ?? 0)
+        var generator = AwkwardValues(seed: seed ^ styleNumber << 1 ^ (layout.writesEmptyFields ? 1 : 0))
         for round in 0..<1000 {
             let cassette = generator.cassette(layout: layout)
             let yaml = cassette.yaml()
@@ -26,25 +24,34 @@ import VCRCassette
                 Issue.record("round \(round): \(error)\n\(String(decoding: yaml, as: UTF8.self))")
                 return
             }
-            guard reread == cassette else {
+            guard reread.interactions == cassette.interactions else {
                 Issue.record("round \(round) read back differently:\n\(String(decoding: yaml, as: UTF8.self))")
                 return
             }
-            #expect(reread.yaml() == yaml)
+            // Detection may settle on another style when this file reads the same in both.
+            guard reread.yaml() == yaml else {
+                let lines = zip(
+                    String(decoding: yaml, as: UTF8.self).split(separator: "\n"),
+                    String(decoding: reread.yaml(), as: UTF8.self).split(separator: "\n")
+                ).first { $0.0 != $0.1 }
+                Issue.record(
+                    "round \(round): detected \(reread.layout), wrote \(lines.map { "\($0.1.debugDescription) for \($0.0.debugDescription)" } ?? "more or fewer lines")")
+                return
+            }
         }
     }
 
     /// Keys longer than 128 bytes or spanning lines are written as explicit `? key` entries.
-    @Test(arguments: [CassetteLayout.compact, .indented])
+    @Test(arguments: CassetteLayout.Style.allCases.map { CassetteLayout(style: $0) })
     func longAndMultilineKeysReadBack(layout: CassetteLayout) throws {
-        let long = String(repeating: "k", count: 129)
+        let long = String(repeating: "k", count: layout.style == .goccy ? 1025 : 129)
         let form = [long: ["a", "b"], "two\nlines": ["c"], "\nleading": [], "x": ["\n y"]]
         let cassette = Cassette(
             interactions: [Interaction(id: 0, request: RecordedRequest(form: form), response: RecordedResponse())],
             layout: layout)
         let text = String(decoding: cassette.yaml(), as: UTF8.self)
         #expect(text.contains("? \(long)\n"))
-        #expect(try Cassette(yaml: cassette.yaml()) == cassette)
+        #expect(try Cassette(yaml: cassette.yaml()).interactions == cassette.interactions)
     }
 }
 
@@ -61,6 +68,9 @@ struct AwkwardValues {
         "]", ",", "---", "...", "\\", "true", "false", "yes", "No", "on", "OFF", "y", "N", "null", "~", "0", "-1", "+1",
         "1.5", ".5", "1e3", "0x1F", "0o17", "0b101", "1_000", "08", ".inf", "-.Inf", ".NaN", "1:20", "2025-01-01",
         "2025-02-30", "2025-01-01T10:00:00Z", "2025-01-01 10:00:00", "<<", "=", "data: {\"a\":1}\n\n", "event: x\n",
+        "12:30", "1:2", "0x", "+-5", "1_2", "_1", "1.5e999", "-.5e3", "a\\b", "a-b", "- ", "?x", ":x", "-x",
+        "The quick brown fox jumps over the lazy dog ", "lorem ipsum dolor sit amet, consectetur", "word",
+        "{\"id\": 1, \"text\": \"a b c\"}",
     ]
 
     private mutating func next() -> UInt64 {
@@ -80,7 +90,7 @@ struct AwkwardValues {
     mutating func body() -> Data {
         switch below(4) {
         case 0: return Data((0..<below(200)).map { _ in UInt8(truncatingIfNeeded: next()) })
-        default: return Data(string(maxFragments: 12).utf8)
+        default: return Data(string(maxFragments: 16).utf8)
         }
     }
 

@@ -20,20 +20,30 @@ import Testing
         ("hello world", " hello world"), ("https://example.com/a?b=c#d", " https://example.com/a?b=c#d"),
         ("a:b", " a:b"), ("a#b", " a#b"), ("200 OK", " 200 OK"), ("日本語", " 日本語"), ("1:2:3x", " 1:2:3x"),
         ("2025-01-01 ", " '2025-01-01 '"), ("2025-02-30", " 2025-02-30"), ("1e400", " 1e400"), ("0xZZ", " 0xZZ"),
-        ("-", " '-'"), ("+", " +"), (".", " ."), ("<<", " <<"), ("2025-01-01\u{A0}", " 2025-01-01\u{A0}"),
+        ("-", " '-'"), ("+", " +"), (".", " ."), ("2025-01-01\u{A0}", " 2025-01-01\u{A0}"),
     ])
     func plainWhenItReadsBackAsTheSameString(value: String, expected: String) {
         #expect(written(value) == expected)
     }
 
     @Test(arguments: [
-        "true", "False", "NULL", "~", "0", "-12", "+1", "1_000", "0x1F", "0o17", "0b101", "0b-1", "0777", "08", "1.5", "1e3",
+        "true", "False", "NULL", "~", "0", "-12", "+1", "1_000", "0x1F", "0o17", "0b101", "0777", "08", "1.5", "1e3",
         ".5", "-.5", ".inf", "-.Inf", ".NaN", "2025-01-01", "2025-1-2", "2024-02-29", "2025-01-01T10:00:00Z",
         "2025-01-01t10:00:00.5+02:00", "2025-01-01 10:00:00", "y", "Yes", "NO", "on", "OFF", "1:20", "-1:20:30.5",
         "18446744073709551615", "99999999999999999999",
     ])
     func doubleQuotedWhenPlainWouldReadAsAnotherType(value: String) {
         #expect(written(value) == " \"\(value)\"")
+    }
+
+    /// yaml.v3 resolves `<<` as a string and `0b-1` as an integer; yaml/v4 quotes `<<`
+    /// as a merge key look-alike and reads `0b-1` as a string.
+    @Test func yamlV3AndV4DifferOnTheMergeKeyAndSignedBinaryDigits() {
+        #expect(written("<<", layout: .indented) == " <<")
+        #expect(written("<<", layout: .compact) == " \"<<\"")
+        #expect(written("<<", layout: .folded) == " '<<'")
+        #expect(written("0b-1", layout: .indented) == " \"0b-1\"")
+        #expect(written("0b-1", layout: .compact) == " 0b-1")
     }
 
     @Test func emptyStringIsDoubleQuoted() {

@@ -166,6 +166,27 @@ import VCRCassette
         }
     }
 
+    /// A goccy-written cassette keeps its style; `--style` converts it and back.
+    @Test(arguments: [("goccy", "goccy"), ("xvcr-rc6", "folded")])
+    func keepsAndConvertsTheNewStyles(folder: String, style: String) throws {
+        let fixture = Fixtures.packageRoot.appendingPathComponent(
+            "Tests/Fixtures/writers/\(folder)/fantasy_TestAnthropicCommon_claude-sonnet-4_multi_tool_streaming.yaml")
+        try withTemporaryDirectory { directory in
+            let copy = directory + "/cassette.yaml"
+            try FileManager.default.copyItem(atPath: fixture.path, toPath: copy)
+            let original = try Data(contentsOf: fixture)
+
+            #expect(try runVCR(["fmt", "--check", copy]).exitCode == .success)
+            #expect(try runVCR(["fmt", "--style", "compact", copy]).exitCode == .success)
+            let compact = try Data(contentsOf: URL(fileURLWithPath: copy))
+            #expect(compact != original)
+            #expect(try Cassette(yaml: compact).interactions == Cassette(yaml: original).interactions)
+
+            #expect(try runVCR(["fmt", "--style", style, copy]).exitCode == .success)
+            #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == original)
+        }
+    }
+
     @Test func rejectsAnUnknownStyle() {
         #expect(throws: (any Error).self) { try VCRCommand.parseAsRoot(["fmt", "--style", "tabs", "x.yaml"]) }
     }

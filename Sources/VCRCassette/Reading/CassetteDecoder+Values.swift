@@ -6,6 +6,7 @@ extension CassetteDecoder {
     mutating func decodeString(for field: @autoclosure () -> String) throws(CassetteError) -> String {
         let event = try events.next()
         guard event.kind == .scalar else { throw mismatch(event, expected: "a string for \(field())") }
+        note(event, isMappingValue: true)
         return try string(of: event, for: field())
     }
 
@@ -61,6 +62,7 @@ extension CassetteDecoder {
             let bytes = try binary(of: event, for: field())
             return keepsBodies ? bytes : Data()
         }
+        note(event, isMappingValue: true)
         if event.isNull || event.text.isEmpty || !keepsBodies { return Data() }
         return Data(buffer: event.text)
     }
@@ -81,6 +83,7 @@ extension CassetteDecoder {
             let item = try events.next()
             if item.kind == .sequenceEnd { return values }
             guard item.kind == .scalar else { throw mismatch(item, expected: "a string in \(field())") }
+            note(item)
             let value = try string(of: item, for: field())
             if let header, let found = HTTPFieldRules.forbiddenCharacter(in: value.utf8) {
                 throw forbiddenCharacter(found, at: item, in: "a value of the header \(HTTPFieldRules.quoted(header))")
@@ -121,14 +124,18 @@ extension CassetteDecoder {
             throw mismatch(event, expected: "a mapping of names to sequences of strings for \(field())")
         }
         var fields: [String: [String]] = [:]
+        var previous: String?
         while true {
             let key = try events.next()
             if key.kind == .mappingEnd { return fields }
             guard key.kind == .scalar else { throw mismatch(key, expected: "a name in \(field())") }
+            note(key, isKey: true)
             let name = try string(of: key, for: "a name in \(field())")
             if areHeaders, let found = HTTPFieldRules.forbiddenCharacter(in: name.utf8) {
                 throw forbiddenCharacter(found, at: key, in: "the header name \(HTTPFieldRules.quoted(name))")
             }
+            if let previous { evidence.noteKeyOrder(previous, name) }
+            previous = name
             keyColumn = key.column
             let values = try decodeStrings(for: "`\(name)` in \(field())", header: areHeaders ? name : nil)
             guard fields.updateValue(values, forKey: name) == nil else { throw duplicateKey(key, named: name) }
@@ -155,6 +162,20 @@ extension CassetteDecoder {
             .invalidValue, at: event,
             "found \(found) in \(place); expected header names and values without CR, LF or NUL, "
                 + "which no HTTP message can carry")
+    }
+
+    /// Gathers a string's ``LayoutEvidence``, with a literal block's header and, for a
+    /// mapping value, its first empty line, when they decide.
+    private mutating func note(_ scalar: YAMLEvent, isKey: Bool = false, isMappingValue: Bool = false) {
+        if isKey { evidence.noteKey(scalar) } else { evidence.noteScalar(scalar) }
+        if evidence.needsLiteralHeader(for: scalar), let header = events.sourceBytes(of: scalar, length: 3) {
+            evidence.noteLiteralHeader(header)
+        }
+        if isMappingValue, let probe = evidence.blankLineProbe(for: scalar),
+            let source = events.sourceBytes(of: scalar, length: probe.length)
+        {
+            evidence.noteBlankLine(source, line: probe.line)
+        }
     }
 
     /// Skips a value of any shape (an unknown key's), however large.

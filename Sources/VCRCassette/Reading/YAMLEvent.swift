@@ -16,12 +16,23 @@ struct YAMLEvent {
         case mappingEnd
     }
 
+    /// How a scalar is written in the file.
+    enum ScalarStyle {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
     /// What the event is.
     var kind: Kind
     /// The 0-based line where the event starts, as libyaml marks it.
     var line: Int
     /// The 0-based column (in characters) where the event starts.
     var column: Int
+    /// The 0-based index (in characters, CR LF counting two) where the event starts.
+    var index = 0
+    /// Whether a scalar ends on a later line than it starts (libyaml's lines).
+    var spansLines = false
+    /// A scalar's style; plain for other events.
+    var style = ScalarStyle.plain
     /// A scalar's value, unescaped by libyaml; empty for other events.
     var text = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     /// Whether a scalar is plain and untagged, the only kind that can mean null, a number or a boolean.

@@ -25,6 +25,8 @@ struct YAMLEventReader: ~Copyable {
     private(set) var lastLine = 0
     /// The 0-based column of the event returned last.
     private(set) var lastColumn = 0
+    /// Where the input was last looked at by ``sourceBytes(of:length:)``.
+    private var source = SourceCursor()
 
     /// Prepares to parse `input`, which must stay valid while the reader lives.
     ///
@@ -66,6 +68,7 @@ struct YAMLEventReader: ~Copyable {
         holdsEvent = true
         (lastLine, lastColumn) = position(of: event.pointee.start_mark)
         var result = YAMLEvent(kind: .streamEnd, line: lastLine, column: lastColumn)
+        result.index = event.pointee.start_mark.index
         switch event.pointee.type {
         case YAML_SCALAR_EVENT:
             let scalar = event.pointee.data.scalar
@@ -74,6 +77,8 @@ struct YAMLEventReader: ~Copyable {
             result.text = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
             result.isPlain = scalar.plain_implicit != 0
             result.isBinary = Self.isBinary(scalar.tag)
+            result.style = Self.style(scalar.style)
+            result.spansLines = event.pointee.end_mark.line != event.pointee.start_mark.line
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.pointee.data.sequence_start
             try refuseAnchor(sequence.anchor, at: result)
@@ -109,6 +114,22 @@ struct YAMLEventReader: ~Copyable {
     /// The 0-based line and column of `mark`.
     private mutating func position(of mark: yaml_mark_t) -> (line: Int, column: Int) {
         counter?.position(ofCharacterAt: mark.index) ?? (mark.line, mark.column)
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> YAMLEvent.ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+
+    /// Up to `length` bytes of the input where `event` starts; nil when an earlier
+    /// event was looked up after it (look events up in file order).
+    mutating func sourceBytes(of event: YAMLEvent, length: Int) -> [UInt8]? {
+        source.bytes(of: input, atCharacter: event.index, length: length)
     }
 
     /// Whether `tag` is `!!binary`, as libyaml resolves it.

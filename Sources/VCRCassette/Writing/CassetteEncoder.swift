@@ -4,13 +4,15 @@ import Foundation
 struct CassetteEncoder {
     private var emitter: YAMLEmitter
     private let writesEmptyFields: Bool
+    private let style: CassetteLayout.Style
 
     /// Encodes `cassette` into the bytes of its file.
     static func encode(_ cassette: Cassette) -> [UInt8] {
         let bodyBytes = cassette.interactions.reduce(0) { $0 + $1.request.body.count + $1.response.body.count }
         var encoder = CassetteEncoder(
-            emitter: YAMLEmitter(layout: cassette.layout.indentation, capacity: bodyBytes + cassette.interactions.count * 1024),
-            writesEmptyFields: cassette.layout.writesEmptyFields
+            emitter: YAMLEmitter(style: cassette.layout.style, capacity: bodyBytes + cassette.interactions.count * 1024),
+            writesEmptyFields: cassette.layout.writesEmptyFields,
+            style: cassette.layout.style
         )
         encoder.encodeDocument(cassette)
         return encoder.emitter.output
@@ -22,8 +24,9 @@ struct CassetteEncoder {
     static func encodeContinuation(_ interactions: [Interaction], layout: CassetteLayout) -> [UInt8] {
         let bodyBytes = interactions.reduce(0) { $0 + $1.request.body.count + $1.response.body.count }
         var encoder = CassetteEncoder(
-            emitter: YAMLEmitter(layout: layout.indentation, capacity: bodyBytes + interactions.count * 1024),
-            writesEmptyFields: layout.writesEmptyFields
+            emitter: YAMLEmitter(style: layout.style, capacity: bodyBytes + interactions.count * 1024),
+            writesEmptyFields: layout.writesEmptyFields,
+            style: layout.style
         )
         encoder.encodeItems(interactions)
         encoder.emitter.writeDocumentEnd()
@@ -135,7 +138,9 @@ struct CassetteEncoder {
             return
         }
         let nested = emitter.nestedIndent(indent)
-        for name in MapKeyOrder.sortedKeys(map) {
+        // goccy sorts map keys byte by byte; yaml.v3 and yaml/v4 by their natural order.
+        let names = style == .goccy ? map.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : MapKeyOrder.sortedKeys(map)
+        for name in names {
             emitter.writeKey(Array(name.utf8), indent: nested)
             items(map[name] ?? [], under: nested)
         }

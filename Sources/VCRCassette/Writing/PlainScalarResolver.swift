@@ -1,13 +1,25 @@
 /// Decides whether a string written as a plain scalar would read back as
-/// another type, following go-vcr's YAML encoder (yaml.v3's `resolve`, plus
-/// its YAML 1.1 checks for old booleans and base-60 numbers).
+/// another type, following go-vcr's YAML encoders (yaml.v3's and yaml/v4's
+/// `resolve`, plus their YAML 1.1 checks for old booleans and base-60 numbers).
 ///
 /// Such strings must be quoted: `"true"`, `"0"`, `"2025-01-01"`, `"yes"`, `"1:20"`.
 enum PlainScalarResolver {
-    /// Whether `text` read as a plain scalar is something other than a string.
+    /// Whether yaml.v3 quotes `text`: it resolves as another type, or is a YAML 1.1 look-alike.
     static func readsAsNonString(_ text: [UInt8]) -> Bool {
+        isYAML11LookAlike(text) || resolvesAsNonString(text, readsSignedBinaryDigits: true)
+    }
+
+    /// YAML 1.1 booleans (`yes`, `off`, …) and base-60 numbers (`1:20`), which the Go
+    /// encoders quote for older readers although they resolve as strings.
+    static func isYAML11LookAlike(_ text: [UInt8]) -> Bool {
+        isOldBoolean(text) || isBase60Float(text)
+    }
+
+    /// Whether `resolve` reads `text` as something other than a string. yaml.v3 also
+    /// reads `0b`/`0o` followed by a signed number (`0b-1`) as an integer;
+    /// yaml/v4 dropped that (`readsSignedBinaryDigits` false).
+    static func resolvesAsNonString(_ text: [UInt8], readsSignedBinaryDigits: Bool) -> Bool {
         guard let first = text.first else { return true }  // empty is null
-        if isOldBoolean(text) || isBase60Float(text) { return true }
         switch first {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
@@ -24,6 +36,7 @@ enum PlainScalarResolver {
                 return true
             }
             if GoNumberSyntax.isYAMLStyleFloat(plain) && GoNumberSyntax.isFloat(plain) { return true }
+            guard readsSignedBinaryDigits else { return false }
             if plain.starts(with: Array("0b".utf8)) || plain.starts(with: Array("0o".utf8)) {
                 return GoNumberSyntax.isInteger(Array(plain.dropFirst(2)), base: plain[1] == UInt8(ascii: "b") ? 2 : 8, signed: true)
             }

@@ -1,23 +1,33 @@
-/// Writes block YAML byte for byte as go-vcr's encoder does.
+/// Writes block YAML byte for byte as go-vcr's encoders do.
 ///
-/// go-vcr encodes with yaml.v3 (or its successor go.yaml.in/yaml/v4), a Go
-/// port of libyaml's emitter. This type ports the parts a cassette uses: the
-/// indentation rules of both layouts, the scalar style choice and the four
-/// scalar writers. Lines are never wrapped. It departs from the Go encoders
-/// only where they write text that reads back differently (see ``Style``).
+/// yaml.v3 and go.yaml.in/yaml/v4 are Go ports of libyaml's emitter. This type
+/// ports the parts a cassette uses: the indentation rules of both layouts, the
+/// scalar style choice, the four scalar writers and (for yaml/v4 rc.6) the
+/// folding of long scalars after column 80. goccy/go-yaml's scalar rules are in
+/// `YAMLEmitter+Goccy.swift`. It departs from the Go encoders only where they
+/// write text that reads back differently (see ``Style``).
 struct YAMLEmitter {
     /// The bytes written so far.
     private(set) var output: [UInt8] = []
 
+    /// The writer whose rules are followed.
+    let style: CassetteLayout.Style
     private let bestIndent: Int
     private let indentsSequences: Bool
-    private var column = 0
-    private var whitespace = true
-    private var indention = true
+    /// The column after which a plain or quoted scalar is folded at a space (yaml/v4 rc.6: 80).
+    private let lineWidth: Int
+    /// The column (in characters) the next character goes to.
+    var column = 0
+    /// Whether the last character written was white space (libyaml's `whitespace`).
+    var whitespace = true
+    /// Whether only indentation was written on this line so far (libyaml's `indention`).
+    var indention = true
 
-    init(layout: CassetteLayout.Indentation, capacity: Int) {
-        bestIndent = layout == .compact ? 2 : 4
-        indentsSequences = layout == .indented
+    init(style: CassetteLayout.Style, capacity: Int) {
+        self.style = style
+        bestIndent = style == .indented ? 4 : 2
+        indentsSequences = style == .indented
+        lineWidth = style == .folded ? 80 : .max
         output.reserveCapacity(capacity)
     }
 
@@ -42,6 +52,10 @@ struct YAMLEmitter {
     /// Writes a mapping key at `indent`, through its `:`.
     mutating func writeKey(_ key: [UInt8], indent: Int) {
         writeIndent(indent)
+        if style == .goccy {
+            writeGoccyKey(key, indent: indent)
+            return
+        }
         let analysis = ScalarAnalysis(key)
         if !analysis.isMultiline && key.count <= 128 {
             writeScalar(key, analysis: analysis, indent: nestedIndent(indent), isSimpleKey: true)
@@ -73,13 +87,17 @@ struct YAMLEmitter {
 
     /// Writes a string value; `indent` is where its continuation lines go.
     mutating func writeString(_ text: [UInt8], indent: Int, inSequence: Bool) {
-        var style = Style.requested(for: text)
-        if style == .literal, inSequence, indentsSequences, Self.needsIndentationIndicator(text) {
+        if style == .goccy {
+            writeGoccyString(text, indent: indent, inSequence: inSequence)
+            return
+        }
+        var requested = Style.requested(for: text, by: style)
+        if requested == .literal, inSequence, indentsSequences, needsIndentationIndicator(text) {
             // yaml.v3 writes `- |4` with the text two columns in, which reads back
             // differently; double quotes keep the value.
-            style = .doubleQuoted
+            requested = .doubleQuoted
         }
-        writeScalar(text, analysis: ScalarAnalysis(text), indent: indent, isSimpleKey: false, requested: style)
+        writeScalar(text, analysis: ScalarAnalysis(text), indent: indent, isSimpleKey: false, requested: requested)
     }
 
     /// Writes bytes that are not valid UTF-8 as `!!binary` base64, as yaml.v3 does.
@@ -101,12 +119,38 @@ struct YAMLEmitter {
     enum Style {
         case plain, singleQuoted, doubleQuoted, literal
 
-        /// The style yaml.v3's encoder asks the emitter for.
-        static func requested(for text: [UInt8]) -> Style {
+        /// The style the encoder of `writer` asks the emitter for. yaml.v3 and rc.3
+        /// double-quote YAML 1.1 look-alikes (`yes`, `1:20`; rc.3 also `<<`), rc.6
+        /// single-quotes them.
+        static func requested(for text: [UInt8], by writer: CassetteLayout.Style) -> Style {
             if text.contains(UInt8(ascii: "\n")) {
                 return isLiteralCandidate(text) ? .literal : .doubleQuoted
             }
-            return PlainScalarResolver.readsAsNonString(text) ? .doubleQuoted : .plain
+            let lookAlike = PlainScalarResolver.isYAML11LookAlike(text) || writer != .indented && text == mergeKey
+            if PlainScalarResolver.resolvesAsNonString(text, readsSignedBinaryDigits: writer == .indented) {
+                return .doubleQuoted
+            }
+            if lookAlike { return writer == .folded ? .singleQuoted : .doubleQuoted }
+            return .plain
+        }
+
+        private static let mergeKey = Array("<<".utf8)
+
+        /// The style `writer` writes a mapping value in.
+        static func chosen(for text: [UInt8], by writer: CassetteLayout.Style) -> Style {
+            select(requested(for: text, by: writer), for: text, analysis: ScalarAnalysis(text), isSimpleKey: false)
+        }
+
+        /// The emitter's checks on the requested style (`yaml_emitter_select_scalar_style`).
+        static func select(_ requested: Style, for text: [UInt8], analysis: ScalarAnalysis, isSimpleKey: Bool) -> Style {
+            var chosen = requested
+            if chosen == .plain {
+                if !analysis.allowsPlain { chosen = .singleQuoted }
+                if text.isEmpty && isSimpleKey { chosen = .singleQuoted }
+            }
+            if chosen == .singleQuoted && !analysis.allowsSingleQuoted { chosen = .doubleQuoted }
+            if chosen == .literal && (!analysis.allowsBlock || isSimpleKey) { chosen = .doubleQuoted }
+            return chosen
         }
 
         /// At least two characters, not all of them white space.
@@ -124,47 +168,61 @@ struct YAMLEmitter {
         }
     }
 
-    /// A text that starts with a space or a line break needs the block's indentation
-    /// written out. So does one that starts with a tab: yaml.v3 writes it without
-    /// the digit, and libyaml then refuses the tab where it looks for indentation.
-    private static func needsIndentationIndicator(_ text: [UInt8]) -> Bool {
-        text.first == UInt8(ascii: " ") || text.first == UInt8(ascii: "\t") || UTF8Text.isBreak(text, at: 0)
+    /// Whether the block's indentation digit is written. yaml.v3 and rc.3 write it
+    /// when the text starts with a space or a line break, rc.6 only for a space.
+    /// It is also written where the block would read back differently without it:
+    /// a text starting with a tab (libyaml refuses the tab where it looks for
+    /// indentation), and for rc.6 one whose first line that is not empty starts with
+    /// a blank, or that starts with a line break other than LF.
+    private func needsIndentationIndicator(_ text: [UInt8]) -> Bool {
+        guard style == .folded else {
+            return text.first == UInt8(ascii: " ") || text.first == UInt8(ascii: "\t") || UTF8Text.isBreak(text, at: 0)
+        }
+        guard let first = text.firstIndex(where: { $0 != UInt8(ascii: "\n") }) else { return false }
+        return text[first] == UInt8(ascii: " ") || text[first] == UInt8(ascii: "\t") || UTF8Text.isBreak(text, at: first)
     }
 
-    /// The emitter's own checks on the requested style (`yaml_emitter_select_scalar_style`).
+    /// Writes a scalar in the style the emitter settles on for the requested one.
     private mutating func writeScalar(
         _ text: [UInt8], analysis: ScalarAnalysis, indent: Int, isSimpleKey: Bool, requested: Style? = nil
     ) {
-        var style = requested ?? Style.requested(for: text)
-        if style == .plain {
-            if !analysis.allowsPlain { style = .singleQuoted }
-            if text.isEmpty && isSimpleKey { style = .singleQuoted }
-        }
-        if style == .singleQuoted && !analysis.allowsSingleQuoted { style = .doubleQuoted }
-        if style == .literal && (!analysis.allowsBlock || isSimpleKey) { style = .doubleQuoted }
-        switch style {
-        case .plain: writePlainScalar(text)
-        case .singleQuoted: writeSingleQuoted(text, indent: indent)
-        case .doubleQuoted: writeDoubleQuoted(text)
+        let chosen = Style.select(
+            requested ?? Style.requested(for: text, by: style), for: text, analysis: analysis, isSimpleKey: isSimpleKey)
+        let folds = !isSimpleKey && lineWidth != .max
+        switch chosen {
+        case .plain: folds ? writeFoldedPlain(text, indent: indent) : writePlainScalar(text)
+        case .singleQuoted: writeSingleQuoted(text, indent: indent, folds: folds)
+        case .doubleQuoted: folds ? writeFoldedDoubleQuoted(text, indent: indent) : writeDoubleQuoted(text)
         case .literal: writeLiteral(text, indent: indent)
         }
     }
 
     // MARK: Scalar writers
 
-    private mutating func writePlainScalar(_ text: [UInt8]) {
+    mutating func writePlainScalar(_ text: [UInt8]) {
         if !text.isEmpty && !whitespace { put(UInt8(ascii: " ")) }
         writeCharacters(text)
         whitespace = false
         indention = false
     }
 
-    private mutating func writeSingleQuoted(_ text: [UInt8], indent: Int) {
+    private mutating func writeSingleQuoted(_ text: [UInt8], indent: Int, folds: Bool) {
         writeIndicator("'", needsWhitespace: true, isWhitespace: false, isIndention: false)
         var breaks = false
+        var spaces = false
         var index = 0
         while index < text.count {
-            if UTF8Text.isBreak(text, at: index) {
+            if text[index] == UInt8(ascii: " ") {
+                if folds && !spaces && column > lineWidth && index > 0 && index < text.count - 1
+                    && text[index + 1] != UInt8(ascii: " ")
+                {
+                    writeIndent(indent)
+                    index += 1
+                } else {
+                    writeCharacter(text, &index)
+                }
+                spaces = true
+            } else if UTF8Text.isBreak(text, at: index) {
                 if !breaks && text[index] == UInt8(ascii: "\n") { putBreak() }
                 writeBreak(text, &index)
                 breaks = true
@@ -174,6 +232,7 @@ struct YAMLEmitter {
                 writeCharacter(text, &index)
                 indention = false
                 breaks = false
+                spaces = false
             }
         }
         writeIndicator("'", needsWhitespace: false, isWhitespace: false, isIndention: false)
@@ -198,6 +257,63 @@ struct YAMLEmitter {
                     return !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
                         || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
                 }
+            }
+        }
+        writeIndicator("\"", needsWhitespace: false, isWhitespace: false, isIndention: false)
+    }
+
+    /// rc.6's plain writer: a single space after column 80 between two other characters becomes a line break.
+    private mutating func writeFoldedPlain(_ text: [UInt8], indent: Int) {
+        if !text.isEmpty && !whitespace { put(UInt8(ascii: " ")) }
+        var spaces = false
+        var index = 0
+        while index < text.count {
+            if text[index] == UInt8(ascii: " ") {
+                if !spaces && column > lineWidth && index + 1 < text.count && text[index + 1] != UInt8(ascii: " ") {
+                    writeIndent(indent)
+                    index += 1
+                } else {
+                    writeCharacter(text, &index)
+                }
+                spaces = true
+            } else {
+                writeCharacter(text, &index)
+                indention = false
+                spaces = false
+            }
+        }
+        whitespace = false
+        indention = false
+    }
+
+    /// rc.6's double-quoted writer: a space after column 80 inside the text becomes a
+    /// line break, and a space right after it is escaped so that it is kept.
+    private mutating func writeFoldedDoubleQuoted(_ text: [UInt8], indent: Int) {
+        writeIndicator("\"", needsWhitespace: true, isWhitespace: false, isIndention: false)
+        let startsWithBOM = text.starts(with: [0xEF, 0xBB, 0xBF])
+        var spaces = false
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if startsWithBOM || !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+            {
+                let width = UTF8Text.width(of: byte)
+                writeEscape(Self.decode(text, at: index, width: width))
+                index += width
+                spaces = false
+            } else if byte == UInt8(ascii: " ") {
+                if !spaces && column > lineWidth && index > 0 && index < text.count - 1 {
+                    writeIndent(indent)
+                    if text[index + 1] == UInt8(ascii: " ") { put(UInt8(ascii: "\\")) }
+                    index += 1
+                } else {
+                    writeCharacter(text, &index)
+                }
+                spaces = true
+            } else {
+                writeCharacter(text, &index)
+                spaces = false
             }
         }
         writeIndicator("\"", needsWhitespace: false, isWhitespace: false, isIndention: false)
@@ -233,7 +349,7 @@ struct YAMLEmitter {
 
     private mutating func writeLiteral(_ text: [UInt8], indent: Int) {
         writeIndicator("|", needsWhitespace: true, isWhitespace: false, isIndention: false)
-        if Self.needsIndentationIndicator(text) {
+        if needsIndentationIndicator(text) {
             writeIndicator(String(bestIndent), needsWhitespace: false, isWhitespace: false, isIndention: false)
         }
         if let chomping = Self.chompingIndicator(text) {
@@ -259,7 +375,7 @@ struct YAMLEmitter {
     }
 
     /// `-` without a final line break, none with one, `+` with more.
-    private static func chompingIndicator(_ text: [UInt8]) -> String? {
+    static func chompingIndicator(_ text: [UInt8]) -> String? {
         var last = text.count - 1
         while last > 0 && text[last] & 0xC0 == 0x80 { last -= 1 }
         guard UTF8Text.isBreak(text, at: last) else { return "-" }
@@ -280,32 +396,38 @@ struct YAMLEmitter {
 
     // MARK: Output primitives (yaml.v3's put, write, write_break, write_indent, write_indicator)
 
-    private mutating func put(_ byte: UInt8) {
+    mutating func put(_ byte: UInt8) {
         output.append(byte)
         column += 1
     }
 
-    private mutating func putBreak() {
+    mutating func putBreak() {
         output.append(UInt8(ascii: "\n"))
         column = 0
         indention = true
     }
 
-    private mutating func writeCharacter(_ text: [UInt8], _ index: inout Int) {
+    mutating func writeCharacter(_ text: [UInt8], _ index: inout Int) {
         let end = min(text.count, index + UTF8Text.width(of: text[index]))
         output.append(contentsOf: text[index..<end])
         column += 1
         index = end
     }
 
-    private mutating func writeCharacters(_ text: [UInt8]) {
+    /// Appends text already in its final form; the column advances by one per character.
+    mutating func writeRaw(_ text: [UInt8]) {
+        var index = 0
+        writeRun(text, &index) { _, _ in false }
+    }
+
+    mutating func writeCharacters(_ text: [UInt8]) {
         var index = 0
         writeRun(text, &index) { _, _ in false }
     }
 
     /// Appends characters from `index` up to the first one at which `stops`
     /// holds, in one copy; the column advances by one per character.
-    private mutating func writeRun(_ text: [UInt8], _ index: inout Int, until stops: ([UInt8], Int) -> Bool) {
+    mutating func writeRun(_ text: [UInt8], _ index: inout Int, until stops: ([UInt8], Int) -> Bool) {
         let start = index
         var characters = 0
         while index < text.count, !stops(text, index) {
@@ -317,7 +439,7 @@ struct YAMLEmitter {
         column += characters
     }
 
-    private mutating func writeBreak(_ text: [UInt8], _ index: inout Int) {
+    mutating func writeBreak(_ text: [UInt8], _ index: inout Int) {
         if text[index] == UInt8(ascii: "\n") {
             putBreak()
             index += 1
@@ -328,7 +450,7 @@ struct YAMLEmitter {
         }
     }
 
-    private mutating func writeIndent(_ indent: Int) {
+    mutating func writeIndent(_ indent: Int) {
         if !indention || column > indent || (column == indent && !whitespace) {
             putBreak()
         }
@@ -336,7 +458,7 @@ struct YAMLEmitter {
         whitespace = true
     }
 
-    private mutating func writeIndicator(_ indicator: String, needsWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
+    mutating func writeIndicator(_ indicator: String, needsWhitespace: Bool, isWhitespace: Bool, isIndention: Bool) {
         if needsWhitespace && !whitespace { put(UInt8(ascii: " ")) }
         output.append(contentsOf: indicator.utf8)
         column += indicator.utf8.count
