@@ -118,18 +118,9 @@ enum ComparableURL {
     private static func hexPair(_ text: Substring.UTF8View, at index: Substring.UTF8View.Index) -> UInt8? {
         guard index != text.endIndex else { return nil }
         let next = text.index(after: index)
-        guard next != text.endIndex, let high = hexValue(text[index]), let low = hexValue(text[next]) else {
+        guard next != text.endIndex, let high = text[index].hexDigitValue, let low = text[next].hexDigitValue else {
             return nil
         }
         return high << 4 | low
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -110,8 +110,8 @@ struct DecodedText {
                 continue
             }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = Self.hexValue(bytes[index + 1]),
-                let low = Self.hexValue(bytes[index + 2])
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = bytes[index + 1].hexDigitValue,
+                let low = bytes[index + 2].hexDigitValue
             {
                 output.append(high << 4 | low, from: index..<(index + 3))
                 index += 3
@@ -140,7 +140,7 @@ struct DecodedText {
         else { return nil }
         var unit: UInt16 = 0
         for offset in 2..<6 {
-            guard let digit = Self.hexValue(bytes[index + offset]) else { return nil }
+            guard let digit = bytes[index + offset].hexDigitValue else { return nil }
             unit = unit << 4 | UInt16(digit)
         }
         return unit
@@ -154,15 +154,6 @@ struct DecodedText {
         case UInt8(ascii: "n"): 0x0A
         case UInt8(ascii: "r"): 0x0D
         case UInt8(ascii: "t"): 0x09
-        default: nil
-        }
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
     }
