@@ -32,12 +32,13 @@ final class RedirectFollower: Sendable {
     /// Go's limit: the tenth redirect response of a chain fails the request.
     static let redirectLimit = 10
 
-    /// The task whose delegate is asked, and its session. @unchecked: the
+    /// The task whose delegate is asked, and its session, held weakly: the
+    /// protocol holding this follower is held by the task. @unchecked: the
     /// task and session are only handed to the delegate on the session's
     /// delegate queue, as URLSession itself does.
     private struct Asked: @unchecked Sendable {
-        var session: URLSession?
-        var task: URLSessionTask?
+        weak var session: URLSession?
+        weak var task: URLSessionTask?
 
         /// The task's delegate, else its session's, when it is a task delegate.
         var delegate: (any URLSessionTaskDelegate)? {
