@@ -48,6 +48,10 @@ import FoundationNetworking
         #expect(interactions[0].response.body == LocalServer.redirectBody)
         #expect(interactions[1].request.headers["Referer"] == [server.origin + "/chain?hops=3"])
         try RecordingSupport.expectValid(recorded.url)
+        // `vcr check` sends every recorded request alone: each hop passes as recorded.
+        let check = try RecordingSupport.runVCR(["check", recorded.url.path])
+        #expect(check.status == 0, "vcr check: \(check.output)")
+        #expect(check.output.contains("4 passed"), "vcr check: \(check.output)")
 
         // The server is gone: the chain replays from the cassette alone, every hop used.
         let (data, response) = try await RecordingSupport.replay(request, from: recorded.url)
