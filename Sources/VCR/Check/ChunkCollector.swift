@@ -31,6 +31,14 @@ final class ChunkCollector: NSObject, URLSessionDataDelegate, @unchecked Sendabl
         }
     }
 
+    /// Follows no redirect: each hop of a recorded chain is checked alone.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         lock.withLock { collected.chunks.append(data) }
     }

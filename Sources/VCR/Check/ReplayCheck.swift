@@ -12,7 +12,8 @@ import FoundationNetworking
 /// sent twice, in file order, each time through a fresh VCR: once through a
 /// data delegate, once through `data(for:)`. Status, headers and body bytes
 /// must equal the recording, and on the delegate path a streamed body must
-/// arrive in more than one chunk.
+/// arrive in more than one chunk. Both paths refuse redirects, so each hop of a
+/// recorded redirect chain is checked as recorded, on its own.
 public enum ReplayCheck {
     /// How a check sends a request and reads its response.
     public enum Path: String, Sendable, CaseIterable {
@@ -64,8 +65,9 @@ public enum ReplayCheck {
         for checkPath in Path.allCases {
             let options = VCR.Options(printsMismatches: false)
             let vcr = VCR(cassette: cassette, path: path, options: options)
+            let session = URLSession(configuration: vcr.makeConfiguration(), delegate: RedirectRefusal(), delegateQueue: nil)
             for interaction in cassette.interactions {
-                let problems = await problems(replaying: interaction, through: vcr, on: checkPath)
+                let problems = await problems(replaying: interaction, through: vcr, session: session, on: checkPath)
                 if !problems.isEmpty {
                     failures.append(
                         Failure(
@@ -74,13 +76,18 @@ public enum ReplayCheck {
                             path: checkPath, problems: problems))
                 }
             }
+            session.finishTasksAndInvalidate()
             vcr.stop()
         }
         failures.sort { ($0.interactionID, $0.path == .dataFor ? 1 : 0) < ($1.interactionID, $1.path == .dataFor ? 1 : 0) }
         return Outcome(interactionCount: cassette.interactions.count, failures: failures)
     }
 
-    private static func problems(replaying interaction: Interaction, through vcr: VCR, on path: Path) async -> [String] {
+    /// What differs when `interaction`'s request goes through `vcr`: on the
+    /// delegate path through a session of its own, else through `session`.
+    private static func problems(
+        replaying interaction: Interaction, through vcr: VCR, session: URLSession, on path: Path
+    ) async -> [String] {
         guard let request = request(for: interaction.request) else {
             return ["the recorded URL `\(interaction.request.url)` is not a valid URL"]
         }
@@ -96,7 +103,7 @@ public enum ReplayCheck {
             chunkCount = collected.chunks.count
         case .dataFor:
             do {
-                let (data, received) = try await vcr.session.data(for: request)
+                let (data, received) = try await session.data(for: request)
                 response = received as? HTTPURLResponse
                 body = data
             } catch {

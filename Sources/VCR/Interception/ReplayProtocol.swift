@@ -26,6 +26,8 @@ class ReplayProtocol: URLProtocol {
     private let delivery = Locked<ResponseDelivery?>(nil)
     /// The request being forwarded while recording.
     private let forwarding = Locked<LiveExchange?>(nil)
+    /// What becomes of a redirect the task receives.
+    private let redirects = Locked<RedirectFollower?>(nil)
 
     override class func canInit(with request: URLRequest) -> Bool {
         guard let scheme = request.url?.scheme?.lowercased() else { return false }
@@ -41,18 +43,29 @@ class ReplayProtocol: URLProtocol {
         let inspection = TaskInspection(task: task, requestHasBody: requestHasBody)
         guard let vcr = Self.slot.flatMap(VCRRegistry.shared.vcr(slot:)) else {
             // No VCR, so no rules of its own: the default ones.
-            fail(ReplayError.noVCR(request: summary(redactedBy: RedactionRules(VCR.Redaction()))))
+            fail(ReplayError.noVCR(request: Self.summary(of: request, redactedBy: RedactionRules(VCR.Redaction()))))
             return
         }
         let body: Data?
         do {
             body = try RequestBodyReader.body(of: request, uploadBody: inspection.uploadBody)
         } catch {
-            let failure = ReplayError.unreadableBody(request: summary(redactedBy: vcr.redaction), reason: error.reason)
+            let failure = ReplayError.unreadableBody(request: Self.summary(of: request, redactedBy: vcr.redaction), reason: error.reason)
             vcr.record(failure)
             fail(failure)
             return
         }
+        let reference = Reference(target: self)
+        let follower = RedirectFollower(request: request, body: body, session: inspection.session, task: task) {
+            reference.target?.act(on: $0, vcr: vcr, inspection: inspection)
+        }
+        redirects.withLock { $0 = follower }
+        answer(request, body: body, vcr: vcr, inspection: inspection)
+    }
+
+    /// Answers `request`, the task's own or one a redirect pointed to, from
+    /// the cassette, or from the network when the VCR records.
+    private func answer(_ request: URLRequest, body: Data?, vcr: VCR, inspection: TaskInspection) {
         let intercepted = InterceptedRequest(
             method: request.httpMethod ?? "GET",
             url: request.url?.absoluteString ?? "",
@@ -64,7 +77,7 @@ class ReplayProtocol: URLProtocol {
             let response = vcr.replayedResponse(of: interaction, to: intercepted)
             if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
                 let failure = ReplayError.unservableResponse(
-                    request: summary(redactedBy: vcr.redaction), interactionID: interaction.id, reason: reason)
+                    request: Self.summary(of: request, redactedBy: vcr.redaction), interactionID: interaction.id, reason: reason)
                 vcr.record(failure)
                 fail(failure)
                 return
@@ -81,17 +94,34 @@ class ReplayProtocol: URLProtocol {
             let reference = Reference(target: self)
             delivery.start { step in reference.target?.perform(step) }
         case .record:
-            forward(intercepted, vcr: vcr, inspection: inspection, records: true)
+            forward(intercepted, of: request, vcr: vcr, inspection: inspection, records: true)
         case .passthrough:
-            forward(intercepted, vcr: vcr, inspection: inspection, records: false)
+            forward(intercepted, of: request, vcr: vcr, inspection: inspection, records: false)
         case .failure(let error):
             fail(error)
         }
     }
 
-    /// The request's method and URL, as failures name it: redacted by
-    /// `rules` and masked.
-    private func summary(redactedBy rules: RedactionRules) -> String {
+    /// Does what the redirect follower decided.
+    private func act(on action: RedirectFollower.Action, vcr: VCR, inspection: TaskInspection) {
+        switch action {
+        case .deliver(let steps):
+            for step in steps { deliver(step) }
+        #if canImport(FoundationNetworking)
+        case .follow(let next, _):
+            redirects.withLock { $0 }?.answering(next)
+            answer(next, body: next.httpBody, vcr: vcr, inspection: inspection)
+        #else
+        case .follow(let next, let response):
+            client?.urlProtocol(self, wasRedirectedTo: next, redirectResponse: response)
+        #endif
+        case .fail(let error):
+            fail(error)
+        }
+    }
+
+    /// A request's method and URL, as failures name it: redacted by `rules` and masked.
+    private static func summary(of request: URLRequest, redactedBy rules: RedactionRules) -> String {
         MessageMask.requestLine(method: request.httpMethod ?? "GET", url: request.url?.absoluteString ?? "", rules: rules)
     }
 
@@ -99,6 +129,7 @@ class ReplayProtocol: URLProtocol {
     /// the response; nothing here calls FoundationNetworking, which runs this
     /// on the task's work queue.
     override func stopLoading() {
+        redirects.withLock { $0 }?.stop()
         delivery.withLock { $0?.cancel() }
         forwarding.withLock { $0 }?.detach()
     }
@@ -107,7 +138,9 @@ class ReplayProtocol: URLProtocol {
     /// it arrives (chunk by chunk when the client takes chunks, else whole)
     /// and, when `records`, is recorded once complete; otherwise the request
     /// is let through untouched (``VCR/Options/passthrough``).
-    private func forward(_ intercepted: InterceptedRequest, vcr: VCR, inspection: TaskInspection, records: Bool) {
+    private func forward(
+        _ intercepted: InterceptedRequest, of request: URLRequest, vcr: VCR, inspection: TaskInspection, records: Bool
+    ) {
         guard let url = request.url else {
             fail(URLError(.badURL))
             return
@@ -117,7 +150,7 @@ class ReplayProtocol: URLProtocol {
         let timeout = Self.timeout(of: request, in: inspection.session?.configuration)
         let start = records ? vcr.startRecording : vcr.startPassthrough
         guard let exchange = start(intercepted, url, timeout, inspection.deliversEveryChunk, client) else {
-            fail(ReplayError.stopped(request: summary(redactedBy: vcr.redaction), cassettePath: vcr.cassettePath))
+            fail(ReplayError.stopped(request: Self.summary(of: request, redactedBy: vcr.redaction), cassettePath: vcr.cassettePath))
             return
         }
         forwarding.withLock { $0 = exchange }
@@ -133,7 +166,13 @@ class ReplayProtocol: URLProtocol {
         return configuration.timeoutIntervalForRequest
     }
 
+    /// Passes a step to the client, unless it belongs to a redirect the follower handles.
     private func perform(_ step: ResponseDelivery.Step) {
+        if redirects.withLock({ $0 })?.intercepts(step) == true { return }
+        deliver(step)
+    }
+
+    private func deliver(_ step: ResponseDelivery.Step) {
         switch step {
         case .headers(let response):
             client?.urlProtocol(self, didReceive: response, cacheStoragePolicy: .notAllowed)

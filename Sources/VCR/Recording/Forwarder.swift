@@ -9,8 +9,9 @@ import FoundationNetworking
 /// ``LiveExchange``.
 ///
 /// The session has a data delegate, so body chunks arrive as the server sends
-/// them. It follows redirects: the interaction holds the final response under
-/// the URL the client asked for, which is what the client receives too.
+/// them. It follows no redirect: each hop is recorded as an interaction of its
+/// own, as go-vcr records them, and the interceptor follows the redirect (see
+/// ``RedirectFollower``), forwarding the next hop when nothing answers it.
 final class Forwarder: NSObject, URLSessionDataDelegate, Sendable {
     /// The inner session's life: created on first use, and once invalidated never again.
     private enum SessionState {
@@ -76,6 +77,14 @@ final class Forwarder: NSObject, URLSessionDataDelegate, Sendable {
     ) {
         exchange(for: dataTask)?.receive(response)
         completionHandler(.allow)
+    }
+
+    /// Refuses every redirect: the redirect response itself is recorded.
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {

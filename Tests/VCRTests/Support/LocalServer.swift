@@ -13,7 +13,10 @@ import NIOPosix
 /// header names), `/stream?events=N&gap=M` (N numbered events, 48 by default,
 /// one chunk each, M milliseconds apart, 3 by default), `/stall` (three
 /// events, then nothing until the server shuts down), `/silent` (no answer at
-/// all), `/slow?ms=N` (a short answer after N milliseconds); anything else is a 404.
+/// all), `/slow?ms=N` (a short answer after N milliseconds), `/redirect?to=P&code=C`
+/// (a redirect with status C, 302 by default, to P, `/final` by default), `/chain?hops=N`
+/// (N redirects in a row, each to `/chain?hops=N-1`, then `/final`), `/final` (the
+/// request's method and body as text); anything else is a 404.
 final class LocalServer: Sendable {
     /// A request as the server received it.
     struct Received: Sendable {
@@ -56,6 +59,13 @@ final class LocalServer: Sendable {
     static let stallPrefix = Data(streamEvents(count: 3).joined().utf8)
     /// The body of `/slow`.
     static let slowBody = Data("slow answer".utf8)
+
+    /// The body of every redirect `/redirect` and `/chain` send.
+    static let redirectBody = Data("moved".utf8)
+    /// The body of `/final` for a request with this method and body.
+    static func finalBody(method: String, body: Data = Data()) -> Data {
+        Data("final \(method) ".utf8) + body
+    }
 
     /// The bytes `/cut` sends before it closes the connection.
     static let cutPrefix = "data: {\"partial\":true}\n\n"
@@ -244,6 +254,16 @@ private final class Responder: ChannelInboundHandler {
             context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(delay)) {
                 self.send(.ok, ["Content-Type": "text/plain"], LocalServer.slowBody, context)
             }
+        case "/redirect":
+            let code = query["code"].flatMap(Int.init) ?? 302
+            let location = query["to"]?.removingPercentEncoding ?? "/final"
+            send(.init(statusCode: code), ["Location": location, "Content-Type": "text/plain"], LocalServer.redirectBody, context)
+        case "/chain":
+            let hops = query["hops"].flatMap(Int.init) ?? 0
+            let location = hops > 1 ? "/chain?hops=\(hops - 1)" : "/final"
+            send(.found, ["Location": location, "Content-Type": "text/plain"], LocalServer.redirectBody, context)
+        case "/final":
+            send(.ok, ["Content-Type": "text/plain"], LocalServer.finalBody(method: head.method.rawValue, body: body), context)
         default:
             send(.notFound, ["Content-Type": "text/plain"], Data("not found".utf8), context)
         }
