@@ -4,9 +4,6 @@ import VCRCassette
 
 /// The example cassettes' response bodies are the seed recordings, byte for byte.
 @Suite struct SeedCassetteTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     @Test(arguments: [
         ("000_98d8c27929e674fb.txt", "OpenAIResponsesTests/parallelFunctionCalls.yaml"),
         ("001_d9ef67290e462482.txt", "OpenAIResponsesTests/textThenFunctionCall.yaml"),
@@ -14,8 +11,8 @@ import VCRCassette
         ("003_9822f396aad3c717.txt", "XAIResponsesTests/testHaikuStreamsAsJSONLines.yaml"),
     ])
     func responseBodyIsTheSeed(seed: String, cassette: String) throws {
-        let seedBytes = try Data(contentsOf: Self.packageRoot.appendingPathComponent("../shared/seeds/\(seed)"))
-        let loaded = try Cassette(contentsOf: Self.packageRoot.appendingPathComponent("Cassettes/\(cassette)"))
+        let seedBytes = try Data(contentsOf: Fixtures.seeds.appendingPathComponent(seed))
+        let loaded = try Cassette(contentsOf: Fixtures.cassettes.appendingPathComponent(cassette))
         let interaction = try #require(loaded.interactions.first)
         #expect(loaded.interactions.count == 1)
         #expect(interaction.response.body == seedBytes)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import VCRCassette
 
-/// One test per rule of the writer's scalar style choice (cassette-format.md, "Scalar style").
+/// One test per rule of the writer's scalar style choice (`ScalarAnalysis` and the emitter that reads it).
 @Suite struct ScalarStyleTests {
     /// The text the writer produces after `host:` for `value`, up to the line break before `url:`.
     private func written(_ value: String, layout: CassetteLayout = .compact) -> String {

@@ -31,7 +31,7 @@ private final class Transcript {
     var result = CommandResult()
 }
 
-/// Files the tests read: the package's own cassettes and the shared corpus.
+/// Files the tests read: the package's own cassettes and the test corpus.
 enum Fixtures {
     /// The package root, derived from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -39,8 +39,8 @@ enum Fixtures {
         .deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `../shared/corpus`, beside the package.
-    static let corpus = packageRoot.appendingPathComponent("../shared/corpus").standardizedFileURL
+    /// The test corpus, `Tests/Fixtures/corpus`: `fantasy/` and `generated/` cassettes.
+    static let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
 
     /// The seed cassette: OpenAI chat completions streaming parallel tool calls (compact layout).
     static let seed = packageRoot.appendingPathComponent("Cassettes/openai-chat-parallel-tool-calls.yaml")

@@ -8,8 +8,8 @@ import VCRCassette
 import FoundationNetworking
 #endif
 
-/// Real URLSession calls through the interceptor, covering the traps of
-/// `linux-urlsession.md` one by one.
+/// Real URLSession calls through the interceptor, covering FoundationNetworking's
+/// traps (README, "Platforms") one by one.
 @Suite struct ReplaySessionTests {
     private static let events = Fixtures.serverSentEvents(12)
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the test cassettes are: the package root (found from this file's path),
-/// the project's `Cassettes/` folder and the shared corpus at `../shared/corpus`.
+/// the project's `Cassettes/` folder and the test corpus at `Tests/Fixtures/corpus`.
 enum Corpus {
     /// The package root, the folder holding `Package.swift`.
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -13,8 +13,8 @@ enum Corpus {
     /// The project's own cassettes.
     static let projectCassettes = packageRoot.appendingPathComponent("Cassettes")
 
-    /// The shared corpus, `../shared/corpus` from the package root.
-    static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+    /// The test corpus, `Tests/Fixtures/corpus` from the package root.
+    static let root = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
 
     /// The corpus file at `relativePath`, such as `generated/gen_7_0001.yaml`.
     static func file(_ relativePath: String) -> URL {

@@ -69,7 +69,7 @@ import FoundationNetworking
         defer { try? server.shutdown() }
         let folder = try RecordingSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        for source in [Fixtures.seedCassette, Fixtures.packageRoot.appendingPathComponent("../shared/corpus/generated/gen_7_0001.yaml")] {
+        for source in [Fixtures.seedCassette, Fixtures.corpus.appendingPathComponent("generated/gen_7_0001.yaml")] {
             let original = try Data(contentsOf: source)
             let loaded = try Cassette(contentsOf: source)
             let cassette = folder.appendingPathComponent(source.lastPathComponent)

@@ -15,9 +15,12 @@ enum Fixtures {
     /// The seed cassette: OpenAI chat completions streamed as SSE, 2 interactions.
     static let seedCassette = packageRoot.appendingPathComponent("Cassettes/openai-chat-parallel-tool-calls.yaml")
 
-    /// Every cassette of the shared fantasy corpus, sorted by path.
+    /// The test corpus, `Tests/Fixtures/corpus`: `fantasy/` and `generated/` cassettes.
+    static let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
+
+    /// Every cassette of the fantasy corpus, sorted by path.
     static let fantasyCassettes: [URL] = {
-        let folder = packageRoot.appendingPathComponent("../shared/corpus/fantasy").standardizedFileURL
+        let folder = corpus.appendingPathComponent("fantasy")
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "yaml" } ?? []
         return files.sorted { $0.path < $1.path }
