@@ -9,15 +9,10 @@ let package = Package(
         .library(name: "VCR", targets: ["VCR"]),
         .library(name: "VCRTesting", targets: ["VCRTesting"]),
         .executable(name: "vcr", targets: ["VCRCommand"]),
-        .executable(name: "vcr-benchmark", targets: ["VCRBenchmark"]),
-        .executable(name: "vcr-demo", targets: ["VCRDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
-        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
     ],
     targets: [
         .systemLibrary(
@@ -33,17 +28,8 @@ let package = Package(
             name: "VCRCommand",
             dependencies: ["VCR", "VCRCassette", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // `Scripts/demo`; an executable target but not a product, so users never see it.
         .executableTarget(name: "VCRDemo", dependencies: ["VCR"]),
-        .executableTarget(
-            name: "VCRBenchmark",
-            dependencies: [
-                "VCR", "VCRCassette", "CYAML",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
-        ),
         // A child process the tests start to save cassettes from another process; not a product.
         .executableTarget(name: "VCRTestChild", dependencies: ["VCR", "VCRCassette"], path: "Tests/VCRTestChild"),
         .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
@@ -58,8 +44,6 @@ let package = Package(
             dependencies: [
                 "VCR",
                 "VCRTestChild",
-                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
-                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

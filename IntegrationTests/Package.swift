@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Tests of swift-vcr with third-party clients. A package of its own, so that
-// users of swift-vcr never resolve these clients: `swift test` in this folder.
+// users of swift-vcr never resolve these clients: `swift test` in this folder
+// (`Scripts/test` runs it after the package's own tests).
 let package = Package(
     name: "swift-vcr-integration-tests",
     platforms: [.macOS(.v13), .iOS(.v16)],
@@ -10,6 +11,9 @@ let package = Package(
         .package(name: "swift-vcr", path: ".."),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .testTarget(
@@ -22,6 +26,16 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
-        )
+        ),
+        .testTarget(
+            name: "OpenAPITransportTests",
+            dependencies: [
+                .product(name: "VCR", package: "swift-vcr"),
+                .product(name: "VCRCassette", package: "swift-vcr"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
     ]
 )

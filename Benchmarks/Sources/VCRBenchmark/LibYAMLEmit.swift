@@ -1,4 +1,4 @@
-import CYAML
+import CLibYAML
 import Foundation
 
 /// The floor of saving: libyaml's emitter writing an event stream to memory.

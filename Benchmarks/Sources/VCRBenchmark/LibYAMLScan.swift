@@ -1,4 +1,4 @@
-import CYAML
+import CLibYAML
 import Foundation
 
 /// The floor of loading: libyaml's parser run over the bytes, every event

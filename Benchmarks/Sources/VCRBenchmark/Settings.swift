@@ -13,7 +13,7 @@ struct Settings {
     var isQuick = false
     /// Whether per-contender medians are shown on standard error.
     var isVerbose = false
-    /// The folder of shared corpus cassettes.
+    /// The folder of corpus cassettes.
     var corpus: URL = Settings.defaultCorpus
 
     /// How long one timed run over the corpus lasts at least, in seconds.
@@ -42,14 +42,14 @@ struct Settings {
     /// Timed replay runs per contender.
     var replayRuns: Int { isQuick ? 3 : 9 }
 
-    /// `../shared/corpus` beside the package root, found from this file's path.
+    /// The repository's test corpus, `Tests/Fixtures/corpus`, found from this file's path.
     static var defaultCorpus: URL {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()  // VCRBenchmark
             .deletingLastPathComponent()  // Sources
-            .deletingLastPathComponent()  // package root
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/corpus")
+            .deletingLastPathComponent()  // Benchmarks
+            .deletingLastPathComponent()  // the repository
+            .appendingPathComponent("Tests/Fixtures/corpus")
     }
 
     static let usage = """
@@ -61,7 +61,7 @@ struct Settings {
 
           --quick        a short smoke run (small inputs, few runs)
           --verbose      show every contender's median on standard error
-          --corpus DIR   the cassettes to load and save (default: ../shared/corpus)
+          --corpus DIR   the cassettes to load and save (default: Tests/Fixtures/corpus)
           --only PHASES  run only these of load, save, memory, match, replay (comma-separated)
         """
 

@@ -3,9 +3,8 @@ import HTTPTypes
 import OpenAPIRuntime
 import OpenAPIURLSession
 import Testing
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 /// A real client no one here wrote: swift-openapi-urlsession's transport,
 /// which buffers through `dataTask(with:completionHandler:)` on Linux.
