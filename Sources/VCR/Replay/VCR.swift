@@ -84,9 +84,12 @@ public final class VCR: Sendable {
 
     /// Loads the cassette at `path` (relative to the current directory, or absolute).
     ///
-    /// - Parameter mode: What to do with requests the cassette cannot answer;
-    ///   by default the mode `VCR_RECORD` names (``Mode/never`` when unset).
-    /// - Throws: ``CassetteError`` when the file cannot be read (a missing file
+    /// - Parameters:
+    ///   - path: The cassette file, read when it exists; recordings are saved there.
+    ///   - mode: What to do with requests the cassette cannot answer; by
+    ///     default the mode `VCR_RECORD` names (``Mode/never`` when unset).
+    ///   - options: How requests are matched, responses delivered and recordings redacted.
+    /// - Throws: `CassetteError` when the file cannot be read (a missing file
     ///   is an error only in ``Mode/never``), is a FIFO, socket or device, holds
     ///   a response no HTTP response can carry (a `code` outside 100–599, CR, LF
     ///   or NUL in a header), or when `VCR_RECORD` names no mode.
@@ -96,9 +99,12 @@ public final class VCR: Sendable {
 
     /// Loads the cassette at a file URL.
     ///
-    /// - Parameter mode: What to do with requests the cassette cannot answer;
-    ///   by default the mode `VCR_RECORD` names (``Mode/never`` when unset).
-    /// - Throws: ``CassetteError`` when the file cannot be read (a missing file
+    /// - Parameters:
+    ///   - url: The cassette file, read when it exists; recordings are saved there.
+    ///   - mode: What to do with requests the cassette cannot answer; by
+    ///     default the mode `VCR_RECORD` names (``Mode/never`` when unset).
+    ///   - options: How requests are matched, responses delivered and recordings redacted.
+    /// - Throws: `CassetteError` when the file cannot be read (a missing file
     ///   is an error only in ``Mode/never``), is a FIFO, socket or device, holds
     ///   a response no HTTP response can carry (a `code` outside 100–599, CR, LF
     ///   or NUL in a header), or when `VCR_RECORD` names no mode.
@@ -229,7 +235,7 @@ public final class VCR: Sendable {
     /// When the VCR records, the cassette is saved here, atomically, if anything
     /// was recorded, whether or not the test passed: under the file's lock,
     /// the recorded interactions are appended after what is on disk now, every
-    /// existing byte kept (see ``CassetteSave`` for the whole rule, ``Mode/all``
+    /// existing byte kept (see the README's "Nothing lost" for the whole rule, ``Mode/all``
     /// included). A line on standard error tells where it was saved; a refused
     /// or failed save, a recording VCR that saw no request, and an ``Mode/all``
     /// recording kept from the file because a request failed are in

@@ -9,7 +9,7 @@ extension VCR {
         /// go-vcr replays. `speed` divides the delay: 2 waits half as long.
         case recordedLatency(speed: Double = 1)
         /// The stream at its recorded pace: for a response recorded with the
-        /// arrival of each piece (``VCRCassette/RecordedResponse/chunkArrivals``),
+        /// arrival of each piece (`RecordedResponse.chunkArrivals`),
         /// the headers after the recorded duration and each chunk when its
         /// bytes arrived. For other responses, the headers at once, then the
         /// chunks spread evenly over the recorded duration, the last one at its

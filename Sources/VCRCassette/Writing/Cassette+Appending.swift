@@ -29,7 +29,10 @@ extension Cassette {
     /// whole cassette is encoded anew in its layout instead, as go-vcr would
     /// write it.
     ///
-    /// - Parameter path: Names the file in errors.
+    /// - Parameters:
+    ///   - interactions: The interactions to add, in order; their ids are replaced.
+    ///   - yaml: The cassette file's bytes as they are on disk.
+    ///   - path: Names the file in errors.
     /// - Throws: ``CassetteError`` when `yaml` is not a cassette.
     public static func appending(
         _ interactions: [Interaction], toFile yaml: Data, path: String
