@@ -8,9 +8,9 @@ import FoundationNetworking
 
 /// Sends one recorded response to a URL loading client: the headers, the body's
 /// chunks, then the end, each after its scheduled delay.
-final class ResponseDelivery: Sendable {
+package final class ResponseDelivery: Sendable {
     /// One call to the client.
-    enum Step: Sendable {
+    package enum Step: Sendable {
         case headers(HTTPURLResponse)
         case chunk(Data)
         case finish
@@ -49,7 +49,7 @@ final class ResponseDelivery: Sendable {
 
     /// Performs the steps: at once on the calling thread when no step waits,
     /// otherwise on a private queue, made only then.
-    func start(_ perform: @escaping @Sendable (Step) -> Void) {
+    package func start(_ perform: @escaping @Sendable (Step) -> Void) {
         if isImmediate {
             for (_, step) in steps { perform(step) }
         } else {
@@ -58,7 +58,7 @@ final class ResponseDelivery: Sendable {
     }
 
     /// Stops the steps not yet performed.
-    func cancel() {
+    package func cancel() {
         cancelled.withLock { $0 = true }
     }
 
