@@ -84,7 +84,7 @@ enum HeaderRules {
             headers.add(name: "Transfer-Encoding", value: "chunked")
         }
         return head(
-            status: response.statusCode, reason: HTTPURLResponse.localizedString(forStatusCode: response.statusCode).capitalized,
+            status: response.statusCode, reason: HTTPResponseStatus(statusCode: response.statusCode).reasonPhrase,
             headers, request, isChunkable(request.version) && keepAlive)
     }
 
@@ -141,7 +141,7 @@ enum HeaderRules {
     private static func reason(in status: String, code: Int) -> String {
         let prefix = "\(code) "
         if status.hasPrefix(prefix) { return String(status.dropFirst(prefix.count)) }
-        return status.isEmpty ? HTTPURLResponse.localizedString(forStatusCode: code) : status
+        return status.isEmpty ? HTTPResponseStatus(statusCode: code).reasonPhrase : status
     }
 }
 

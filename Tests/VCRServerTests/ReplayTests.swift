@@ -115,6 +115,7 @@ import VCRServer
         cassette.interactions = [
             Self.interaction(0, url: "https://api.one.example/v1/items", body: #"{"from":"one"}"#),
             Self.interaction(1, url: "http://127.0.0.1:8081/status", body: #"{"from":"two"}"#),
+            Self.interaction(2, url: "https://api.one.example/v1/items", body: #"{"from":"one, again"}"#),
         ]
         try cassette.write(to: URL(fileURLWithPath: path))
         let server = try await CassetteServer(cassette: path, mode: .never, options: ServerFixtures.quiet)
@@ -125,13 +126,17 @@ import VCRServer
         let one = try WireResponse.parseOne(
             try await Wire.exchange(WireRequest.make("GET", "/api.one.example/v1/items"), port: server.port))
         let unknown = try WireResponse.parseOne(try await Wire.exchange(WireRequest.make("GET", "/v1/items"), port: server.port))
+        // A request in absolute form, as sent to a proxy, is matched as its URL.
+        let absolute = try WireResponse.parseOne(
+            try await Wire.exchange(WireRequest.make("GET", "https://api.one.example/v1/items"), port: server.port))
+        #expect(absolute.bodyText == #"{"from":"one, again"}"#)
         #expect(one.bodyText == #"{"from":"one"}"#)
         #expect(two.bodyText == #"{"from":"two"}"#)
         #expect(unknown.status == CassetteServer.errorStatusCode)
         #expect(unknown.values(CassetteServer.errorHeader) == ["origin"])
         #expect(unknown.bodyText.contains("first path segment"))
         let report = await server.stop()
-        #expect(report.servedCount == 2)
+        #expect(report.servedCount == 3)
         #expect(report.failedRequests.count == 1)
     }
 

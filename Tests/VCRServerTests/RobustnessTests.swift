@@ -77,6 +77,18 @@ import VCRServer
         await server.stop()
     }
 
+    @Test func expectContinueGetsAnInterimResponseThenTheAnswer() async throws {
+        let server = try await seedServer()
+        let interaction = try Cassette(contentsOf: ServerFixtures.seedCassette).interactions[0]
+        let request = WireRequest.make(
+            "POST", "/v1/chat/completions", headers: [("Content-Type", "application/json"), ("Expect", "100-continue")],
+            body: Array(interaction.request.body))
+        let bytes = try await Wire.exchange(request, port: server.port)
+        #expect(String(decoding: bytes.prefix(25), as: UTF8.self) == "HTTP/1.1 100 Continue\r\n\r\n")
+        #expect(try WireResponse.parseOne(bytes).body == Array(interaction.response.body))
+        await server.stop()
+    }
+
     @Test func slowClientsAreCutOffAtTheRequestTimeout() async throws {
         let server = try await seedServer(CassetteServer.Configuration(requestTimeout: .milliseconds(300)))
         // Headers that never end: the connection is closed.
