@@ -123,7 +123,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             body: body.readableBytes > 0 ? Data(buffer: body) : nil)
         switch served.vcr.resolve(request) {
         case .replay(let interaction):
-            replay(interaction.response, url: url, context)
+            replay(interaction.response, context)
         case .record:
             record(request, context)
         case .failure(let error as MismatchError):
@@ -134,12 +134,13 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     /// Writes a recorded response as the VCR plans it: head, chunks, end, each at its time.
-    private func replay(_ response: RecordedResponse, url: String, _ context: ChannelHandlerContext) {
-        guard let target = URL(string: url), let delivery = served.vcr.delivery(of: response, url: target) else {
+    private func replay(_ response: RecordedResponse, _ context: ChannelHandlerContext) {
+        guard (100...999).contains(response.code) else {
             return respondWithError(
                 kind: "bad-recording", text: "VCR: the recorded response's status \(response.code) is not a valid HTTP status",
                 context)
         }
+        let delivery = served.vcr.delivery(of: response)
         state = .responding(delivery)
         let loop = context.eventLoop
         let bound = NIOLoopBound(Target(handler: self, context: context), eventLoop: loop)

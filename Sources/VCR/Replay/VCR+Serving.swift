@@ -15,8 +15,19 @@ extension VCR {
 
     /// The response of a resolved interaction planned as this VCR's own
     /// interceptor plans it for a client that takes every chunk: the same
-    /// chunk boundaries and delays. Nil when `response` has no valid status.
-    package func delivery(of response: RecordedResponse, url: URL) -> ResponseDelivery? {
-        ResponseDelivery(response: response, url: url, chunked: true, timing: options.timing, sliceSize: options.sliceSize)
+    /// chunk boundaries and delays.
+    ///
+    /// It is for a server, which writes its own head from the recorded
+    /// response: the headers step marks when, and carries a placeholder
+    /// rather than an `HTTPURLResponse` built for each request.
+    package func delivery(of response: RecordedResponse) -> ResponseDelivery {
+        ResponseDelivery(
+            response: response, head: Self.placeholderHead, chunked: true, timing: options.timing,
+            sliceSize: options.sliceSize)
     }
+
+    /// The head the headers step of a server's delivery carries; status 200
+    /// is valid, so it is never nil.
+    private static let placeholderHead = HTTPURLResponse(
+        url: URL(fileURLWithPath: "/"), statusCode: 200, httpVersion: "HTTP/1.1", headerFields: nil)!
 }

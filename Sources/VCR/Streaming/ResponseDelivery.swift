@@ -24,8 +24,13 @@ package final class ResponseDelivery: Sendable {
     ///
     /// - Parameter chunked: whether the client passes every chunk on; when
     ///   false the body is sent whole, at the time its last chunk would arrive.
-    init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
+    convenience init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
         guard let head = response.httpResponse(for: url) else { return nil }
+        self.init(response: response, head: head, chunked: chunked, timing: timing, sliceSize: sliceSize)
+    }
+
+    /// Plans the delivery of `response` with `head` as the headers step.
+    init(response: RecordedResponse, head: HTTPURLResponse, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
         // A body sent whole is not cut: it counts as one chunk for the schedule.
         let ranges = chunked ? response.chunkRanges(sliceSize: sliceSize) : []
         let chunkEnds =
