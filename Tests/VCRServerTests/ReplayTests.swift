@@ -28,7 +28,7 @@ import VCRServer
 
     @Test func jsonPostReplaysItsRecordedBody() async throws {
         let name = try #require(
-            ServerFixtures.corpusCassettes.first { name in
+            ServerFixtures.servableCorpusCassettes.first { name in
                 guard let cassette = try? Cassette(contentsOf: ServerFixtures.corpusFile(name)) else { return false }
                 return cassette.interactions.contains { isJSONPost($0) }
             })
@@ -50,7 +50,12 @@ import VCRServer
 
     /// Every interaction of the corpus, sent to a server of its cassette,
     /// arrives with the recorded status, end-to-end fields and body bytes.
-    @Test(arguments: ServerFixtures.corpusCassettes + ["seed"])
+    @Test func theServableCorpusHoldsEveryFantasyCassette() {
+        #expect(ServerFixtures.servableCorpusCassettes.filter { $0.hasPrefix("fantasy/") }.count == 29)
+        #expect(ServerFixtures.servableCorpusCassettes.count > 29)
+    }
+
+    @Test(arguments: ServerFixtures.servableCorpusCassettes + ["seed"])
     func corpusReplaysThroughTheSocket(_ name: String) async throws {
         let file = name == "seed" ? ServerFixtures.seedCassette : ServerFixtures.corpusFile(name)
         let cassette = try Cassette(contentsOf: file)
