@@ -73,7 +73,12 @@ import VCRCassette
         process.standardOutput = output
         process.standardError = FileHandle.standardError
         try process.run()
-        let reading = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }
+        // Read on a thread of Dispatch's, not of the cooperative pool, which a blocking read would starve.
+        let reading = Task {
+            await withCheckedContinuation { continuation in
+                DispatchQueue.global().async { continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile()) }
+            }
+        }
         for _ in 0..<600 where process.isRunning {
             try await Task.sleep(for: .milliseconds(100))
         }

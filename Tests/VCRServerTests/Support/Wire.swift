@@ -23,18 +23,22 @@ enum Wire {
     }
 
     /// The byte form of ``exchange(_:port:timeout:closeWhen:)``.
+    ///
+    /// The request is written, and the timeout started, on the event loop as
+    /// soon as the connection opens: a test task that the cooperative pool
+    /// runs late (a full, parallel test run) cannot leave the connection idle.
     static func exchange(
         _ request: [UInt8], port: Int, timeout: TimeAmount = .seconds(30),
         closeWhen: (@Sendable ([UInt8]) -> Bool)? = nil
     ) async throws -> [UInt8] {
         let group = MultiThreadedEventLoopGroup.singleton
         let done = group.next().makePromise(of: [UInt8].self)
-        let channel: any Channel
         do {
-            channel = try await ClientBootstrap(group: group)
+            _ = try await ClientBootstrap(group: group)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(Collector(done: done, closeWhen: closeWhen))
+                        try channel.pipeline.syncOperations.addHandler(
+                            Collector(request: request, timeout: timeout, done: done, closeWhen: closeWhen))
                     }
                 }
                 .connect(host: "127.0.0.1", port: port).get()
@@ -42,26 +46,38 @@ enum Wire {
             done.fail(error)
             throw error
         }
-        let timer = channel.eventLoop.scheduleTask(in: timeout) {
-            done.fail(TimedOut(received: 0))
-            channel.close(promise: nil)
-        }
-        try await channel.writeAndFlush(ByteBuffer(bytes: request))
-        defer { timer.cancel() }
         return try await done.futureResult.get()
     }
 
-    /// Collects the bytes of one connection until it closes.
+    /// Writes the request when the connection opens and collects the bytes
+    /// that come back until it closes, or until the timeout closes it.
     private final class Collector: ChannelInboundHandler {
         typealias InboundIn = ByteBuffer
+        typealias OutboundOut = ByteBuffer
 
+        private let request: [UInt8]
+        private let timeout: TimeAmount
         private let done: EventLoopPromise<[UInt8]>
         private let closeWhen: (@Sendable ([UInt8]) -> Bool)?
         private var bytes: [UInt8] = []
+        private var timer: Scheduled<Void>?
 
-        init(done: EventLoopPromise<[UInt8]>, closeWhen: (@Sendable ([UInt8]) -> Bool)?) {
+        init(request: [UInt8], timeout: TimeAmount, done: EventLoopPromise<[UInt8]>, closeWhen: (@Sendable ([UInt8]) -> Bool)?) {
+            self.request = request
+            self.timeout = timeout
             self.done = done
             self.closeWhen = closeWhen
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            let channel = context.channel
+            let done = done
+            timer = context.eventLoop.scheduleTask(in: timeout) {
+                done.fail(TimedOut(received: 0))
+                channel.close(promise: nil)
+            }
+            context.writeAndFlush(wrapOutboundOut(ByteBuffer(bytes: request)), promise: nil)
+            context.fireChannelActive()
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -71,6 +87,7 @@ enum Wire {
         }
 
         func channelInactive(context: ChannelHandlerContext) {
+            timer?.cancel()
             done.succeed(bytes)
         }
 
