@@ -108,24 +108,33 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     private func serve(_ head: HTTPRequestHead, body: ByteBuffer, _ context: ChannelHandlerContext) {
         begin(nil)
-        let summary = "\(head.method.rawValue) \(head.uri)"
+        let vcr = served.vcr
         let url: String
         switch served.routes.url(for: head.uri) {
         case .success(let found):
             url = found
         case .failure(let failure):
-            let error = ReplayError.unservable(request: summary, reason: failure.reason)
-            served.vcr.record(error)
+            let error = ReplayError.unservable(request: vcr.summary(of: head.method.rawValue, head.uri), reason: failure.reason)
+            vcr.record(error)
             return respondWithError(kind: "origin", text: error.description, context)
         }
         let request = InterceptedRequest(
             method: head.method.rawValue, url: url, headers: HeaderRules.matched(head.headers),
             body: body.readableBytes > 0 ? Data(buffer: body) : nil)
-        switch served.vcr.resolve(request) {
+        switch vcr.resolve(request) {
         case .replay(let interaction):
-            replay(interaction.response, context)
+            let response = vcr.replayedResponse(of: interaction, to: request)
+            if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
+                let error = ReplayError.unservableResponse(
+                    request: vcr.summary(of: request.method, url), interactionID: interaction.id, reason: reason)
+                vcr.record(error)
+                return respondWithError(kind: "bad-recording", text: error.description, context)
+            }
+            replay(response, context)
         case .record:
-            record(request, context)
+            forward(request, records: true, context)
+        case .passthrough:
+            forward(request, records: false, context)
         case .failure(let error as MismatchError):
             respondWithError(kind: "mismatch", text: error.description, context)
         case .failure(let error):
@@ -135,11 +144,6 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     /// Writes a recorded response as the VCR plans it: head, chunks, end, each at its time.
     private func replay(_ response: RecordedResponse, _ context: ChannelHandlerContext) {
-        guard (100...999).contains(response.code) else {
-            return respondWithError(
-                kind: "bad-recording", text: "VCR: the recorded response's status \(response.code) is not a valid HTTP status",
-                context)
-        }
         let delivery = served.vcr.delivery(of: response)
         state = .responding(delivery)
         let loop = context.eventLoop
@@ -169,21 +173,24 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     /// Forwards the request through the VCR, writing the response as it
-    /// arrives; the VCR records it to its end even if this client leaves (the
-    /// client is never detached, so the server's close waits for the end).
-    private func record(_ request: InterceptedRequest, _ context: ChannelHandlerContext) {
+    /// arrives; when `records`, the VCR records it to its end even if this
+    /// client leaves (the client is never detached, so the server's close
+    /// waits for the end); otherwise it is let through (``VCR/Options/passthrough``).
+    private func forward(_ request: InterceptedRequest, records: Bool, _ context: ChannelHandlerContext) {
+        let vcr = served.vcr
         guard let url = URL(string: request.url) else {
-            return respondWithError(kind: "origin", text: "VCR: `\(request.url)` is not a valid URL", context)
+            let error = ReplayError.unservable(request: vcr.summary(of: request.method, request.url), reason: "not a valid URL")
+            return respondWithError(kind: "origin", text: error.description, context)
         }
         let loop = context.eventLoop
         let bound = NIOLoopBound(Target(handler: self, context: context), eventLoop: loop)
         let client = LiveExchange.Client(
             deliver: { step in loop.execute { bound.value.handler.performLive(step, bound.value.context) } },
             fail: { error in loop.execute { bound.value.handler.failLive(error, bound.value.context) } })
-        let started = served.vcr.startRecording(
-            request, url: url, timeout: served.configuration.upstreamTimeout.seconds, chunked: true, client: client)
-        if started == nil {
-            let error = ReplayError.stopped(request: "\(request.method) \(request.url)", cassettePath: served.vcr.cassettePath)
+        let timeout = served.configuration.upstreamTimeout.seconds
+        let start = records ? vcr.startRecording : vcr.startPassthrough
+        if start(request, url, timeout, true, client) == nil {
+            let error = ReplayError.stopped(request: vcr.summary(of: request.method, request.url), cassettePath: vcr.cassettePath)
             respondWithError(kind: "stopped", text: error.description, context)
         }
     }

@@ -13,6 +13,12 @@ extension VCR {
         cassette.interactions
     }
 
+    /// A request's method and URL as failures name it: redacted and masked,
+    /// so that no secret reaches a message.
+    package func summary(of method: String, _ url: String) -> String {
+        MessageMask.requestLine(method: method, url: url, rules: redaction)
+    }
+
     /// The response of a resolved interaction planned as this VCR's own
     /// interceptor plans it for a client that takes every chunk: the same
     /// chunk boundaries and delays.

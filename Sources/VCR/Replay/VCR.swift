@@ -473,7 +473,7 @@ public final class VCR: Sendable {
     /// Sends a request ``Options/passthrough`` lets through to the network as
     /// it is, to its own URL; its response goes to `client` and is not
     /// recorded. Nil when the VCR is stopping.
-    func startPassthrough(
+    package func startPassthrough(
         _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
     ) -> LiveExchange? {
         guard state.withLock({ !$0.isStopping && $0.finalReport == nil }) else { return nil }
@@ -556,7 +556,7 @@ public final class VCR: Sendable {
     }
 
     /// The response `interaction` replays to `request`, after ``Options/beforeReplay``.
-    func replayedResponse(of interaction: Interaction, to request: InterceptedRequest) -> RecordedResponse {
+    package func replayedResponse(of interaction: Interaction, to request: InterceptedRequest) -> RecordedResponse {
         var response = interaction.response
         for hook in options.beforeReplay { hook(&response, request, interaction) }
         return response
