@@ -62,10 +62,11 @@ import VCRServer
         }
         #expect(String(decoding: partial, as: UTF8.self).contains(LocalServer.events[0]))
         #expect(!String(decoding: partial, as: UTF8.self).contains(LocalServer.events[4]))
-        // The upstream sends its last event only now, after the client left.
+        // The upstream holds its last event until now (or, in a run that
+        // starves this task, its own ten seconds): either way after the
+        // client, which closed on the first event, left.
         upstream.releaseLastEvent()
         let report = await server.stop()
-        #expect(upstream.lastEventWasReleased == true)
         #expect(report.isSaved, "\(report)")
         let recorded = try #require(report.recordedInteractions.first)
         #expect(recorded.response.body == Data(LocalServer.events.joined().utf8))
