@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "VCRCassette", targets: ["VCRCassette"]),
         .library(name: "VCR", targets: ["VCR"]),
         .library(name: "VCRTesting", targets: ["VCRTesting"]),
+        .library(name: "VCRServer", targets: ["VCRServer"]),
+        .library(name: "VCRServerTesting", targets: ["VCRServerTesting"]),
         .executable(name: "vcr", targets: ["VCRCommand"]),
     ],
     dependencies: [
@@ -25,15 +27,38 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "VCR", dependencies: ["VCRCassette", "CZlib"]),
         .target(name: "VCRTesting", dependencies: ["VCR"]),
+        .target(
+            name: "VCRServer",
+            dependencies: [
+                "VCR", "VCRCassette",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ]
+        ),
+        .target(name: "VCRServerTesting", dependencies: ["VCRServer", "VCRTesting", "VCR"]),
         .executableTarget(
             name: "VCRCommand",
-            dependencies: ["VCR", "VCRCassette", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "VCR", "VCRCassette", "VCRServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // `Scripts/demo`; an executable target but not a product, so users never see it.
         .executableTarget(name: "VCRDemo", dependencies: ["VCR"]),
         // A child process the tests start to save cassettes from another process; not a product.
         .executableTarget(name: "VCRTestChild", dependencies: ["VCR", "VCRCassette"], path: "Tests/VCRTestChild"),
         .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
+        .testTarget(
+            name: "VCRServerTests",
+            dependencies: [
+                "VCRServer", "VCRServerTesting", "VCR", "VCRCassette",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "VCRTestingTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
         .testTarget(name: "ExampleTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
         .testTarget(

@@ -28,6 +28,7 @@ let package = Package(
                 "CLibYAML",
                 .product(name: "VCR", package: "swift-vcr"),
                 .product(name: "VCRCassette", package: "swift-vcr"),
+                .product(name: "VCRServer", package: "swift-vcr"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

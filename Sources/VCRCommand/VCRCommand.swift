@@ -15,6 +15,7 @@ struct VCRCommand: ParsableCommand {
               vcr lint Cassettes
               vcr fmt --check Cassettes
               vcr show Cassettes/openai-chat-parallel-tool-calls.yaml
+              vcr serve Cassettes/openai-chat-parallel-tool-calls.yaml --port 8080
             """,
         subcommands: [
             LintCommand.self,
@@ -22,6 +23,7 @@ struct VCRCommand: ParsableCommand {
             DumpCommand.self,
             ShowCommand.self,
             CheckCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -31,6 +31,7 @@ struct BenchmarkRun {
         }
         if phases.contains(.match) { try await measureMatch() }
         if phases.contains(.replay) { try await measureReplay() }
+        if phases.contains(.server) { try await measureServer() }
         addNotes()
         print(report.render())
     }
@@ -190,6 +191,35 @@ struct BenchmarkRun {
                 + "a new session (and VCR) per run, made before the timing; the loopback server is SwiftNIO HTTP/1.1 on 127.0.0.1.")
         report.headline("replay_vs_floor", overFloor)
         report.headline("replay_vs_loopback", loopbackOver)
+    }
+
+    // MARK: Server
+
+    private mutating func measureServer() async throws {
+        log.phase("server: \(settings.serverRequests) requests per run through the cassette server")
+        let result = try await ServerBenchmark.measure(count: settings.serverRequests, runs: settings.serverRuns, log: log)
+        func rate(_ duration: Duration) -> String {
+            Format.number(Double(result.requests) / duration.seconds, digits: 0) + " req/s"
+        }
+        let sequential = result.sequential.ratio(over: result.sequentialFloor)
+        let concurrent = result.concurrent.ratio(over: result.concurrentFloor)
+        let connections = ServerBenchmark.connections
+        report.add(Report.Row(
+            figure: "cassette server, 1 connection, vs NIO floor", ours: rate(result.sequential.median),
+            baseline: rate(result.sequentialFloor.median) + " floor",
+            ratio: Format.number(sequential) + " ours/floor", target: "≤ 1.30", isMet: sequential <= 1.3))
+        report.add(Report.Row(
+            figure: "cassette server, \(connections) connections, vs NIO floor", ours: rate(result.concurrent.median),
+            baseline: rate(result.concurrentFloor.median) + " floor",
+            ratio: Format.number(concurrent) + " ours/floor", target: "≤ 1.30", isMet: concurrent <= 1.3))
+        report.note(
+            "Server: \(result.requests) POSTs with distinct JSON bodies to one URL per run, over one keep-alive "
+                + "connection and over \(connections) at once, each answered by a \(ServerBenchmark.streamBytes)-byte "
+                + "event stream (sent as one HTTP chunk per event); a new CassetteServer (and VCR) per run, made "
+                + "before the timing. The floor is a SwiftNIO HTTP/1.1 server on the same event loops answering "
+                + "every request with the same bytes and a Content-Length; the client is the same SwiftNIO client.")
+        report.headline("server_vs_floor", max(sequential, concurrent))
+        report.headline("server_rps_16", Double(result.requests) / result.concurrent.median.seconds, digits: 0)
     }
 
     // MARK: Notes

@@ -6,15 +6,18 @@ import NIOPosix
 /// What users would otherwise build: an HTTP/1.1 server on 127.0.0.1 that
 /// answers every request with the same recorded bytes.
 final class LoopbackServer {
-    private let group: MultiThreadedEventLoopGroup
+    /// The loop group the server made for itself; nil when it runs on a given one.
+    private let ownGroup: MultiThreadedEventLoopGroup?
     private let channel: any Channel
 
     /// The port the server listens on.
     let port: Int
 
-    /// Starts a server on an ephemeral port of 127.0.0.1, serving `body`.
-    init(body: Data) throws {
-        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// Starts a server on an ephemeral port of 127.0.0.1, serving `body`, on
+    /// `group`, or on a one-thread group of its own.
+    init(body: Data, group given: (any EventLoopGroup)? = nil) throws {
+        ownGroup = given == nil ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
+        guard let group = given ?? ownGroup else { throw BenchmarkFailure("no event loop group") }
         let buffer = ByteBuffer(bytes: body)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
@@ -29,16 +32,16 @@ final class LoopbackServer {
         do {
             channel = try bootstrap.bind(host: "127.0.0.1", port: 0).wait()
         } catch {
-            try? group.syncShutdownGracefully()
+            try? ownGroup?.syncShutdownGracefully()
             throw error
         }
         port = channel.localAddress?.port ?? 0
     }
 
-    /// Closes the listening socket and stops the event loop.
+    /// Closes the listening socket and stops the event loop it made.
     func shutdown() throws {
         try channel.close().wait()
-        try group.syncShutdownGracefully()
+        try ownGroup?.syncShutdownGracefully()
     }
 }
 

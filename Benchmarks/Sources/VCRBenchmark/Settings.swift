@@ -4,7 +4,7 @@ import Foundation
 struct Settings {
     /// A part of the run that `--only` can pick.
     enum Phase: String, CaseIterable {
-        case load, save, memory, match, replay
+        case load, save, memory, match, replay, server
     }
 
     /// The parts to run; all of them unless `--only` names some.
@@ -41,6 +41,10 @@ struct Settings {
     var replayRequests: Int { isQuick ? 50 : 400 }
     /// Timed replay runs per contender.
     var replayRuns: Int { isQuick ? 3 : 9 }
+    /// Requests per timed run through the cassette server.
+    var serverRequests: Int { isQuick ? 200 : 2_000 }
+    /// Timed runs per cassette server contender.
+    var serverRuns: Int { isQuick ? 3 : 9 }
 
     /// The repository's test corpus, `Tests/Fixtures/corpus`, found from this file's path.
     static var defaultCorpus: URL {
@@ -56,13 +60,14 @@ struct Settings {
         usage: vcr-benchmark [--quick] [--verbose] [--corpus DIR] [--only PHASE,…]
 
         Measures loading, saving, matching and replaying cassettes against
-        libyaml, Yams, a constant URLProtocol and a loopback HTTP server; prints
+        libyaml, Yams, a constant URLProtocol and a loopback HTTP server, and
+        the cassette server against a constant SwiftNIO server; prints
         a table, then one `name=value` line per headline figure.
 
           --quick        a short smoke run (small inputs, few runs)
           --verbose      show every contender's median on standard error
           --corpus DIR   the cassettes to load and save (default: Tests/Fixtures/corpus)
-          --only PHASES  run only these of load, save, memory, match, replay (comma-separated)
+          --only PHASES  run only these of load, save, memory, match, replay, server (comma-separated)
         """
 
     /// Reads the command line; nil (after printing why) when it is not understood.
@@ -82,7 +87,7 @@ struct Settings {
                 let names = remaining.popFirst()?.split(separator: ",").map(String.init) ?? []
                 let picked = names.compactMap(Phase.init(rawValue:))
                 guard !picked.isEmpty, picked.count == names.count else {
-                    FileHandle.standardError.write(Data("--only needs phases among load, save, memory, match, replay\n\(Self.usage)\n".utf8))
+                    FileHandle.standardError.write(Data("--only needs phases among load, save, memory, match, replay, server\n\(Self.usage)\n".utf8))
                     return nil
                 }
                 phases = Set(picked)

@@ -14,13 +14,21 @@ import FoundationNetworking
 /// so that the recording holds the whole response as the server sent it.
 ///
 /// The inner session's delegate calls it on the session's serial delegate queue.
-final class LiveExchange: Sendable {
+package final class LiveExchange: Sendable {
     /// The interceptor's side: where the response goes while the client is there.
-    struct Client: Sendable {
+    package struct Client: Sendable {
         /// Performs a step of the response for the client.
         var deliver: @Sendable (ResponseDelivery.Step) -> Void
         /// Fails the request with the network's own error.
         var fail: @Sendable (any Error) -> Void
+
+        /// Creates a client side.
+        package init(
+            deliver: @escaping @Sendable (ResponseDelivery.Step) -> Void, fail: @escaping @Sendable (any Error) -> Void
+        ) {
+            self.deliver = deliver
+            self.fail = fail
+        }
     }
 
     /// The recorder's side: told once, when the response ended, what arrived

@@ -67,7 +67,7 @@ public final class VCR: Sendable {
     /// The interceptor class the configurations this VCR prepares list first.
     private let protocolClass: ReplayProtocol.Type
     /// The cassette as loaded, written back first when recordings are appended.
-    private let cassette: Cassette
+    let cassette: Cassette
     private let index: InteractionIndex
     private let explainer: MismatchExplainer
     private let state: Locked<ReplayState>
@@ -79,7 +79,8 @@ public final class VCR: Sendable {
     private let records: Bool
     /// How ``stop()`` saves what was recorded.
     private let saving: CassetteSave
-    private let upstream: URL?
+    /// Where recorded requests are sent: ``Options/upstream``, else `VCR_RECORD_UPSTREAM`.
+    package let upstream: URL?
     private let forwarder = Forwarder()
 
     /// Loads the cassette at `path` (relative to the current directory, or absolute).
@@ -318,7 +319,7 @@ public final class VCR: Sendable {
     }
 
     /// What the interceptor does with a request.
-    enum Resolution: Sendable {
+    package enum Resolution: Sendable {
         /// Answer with this recorded interaction.
         case replay(Interaction)
         /// Forward the request to the network and record what it receives.
@@ -348,7 +349,7 @@ public final class VCR: Sendable {
 
     /// Finds the interaction that answers `request` and marks it used, or
     /// explains why none does.
-    func resolve(_ request: InterceptedRequest) -> Resolution {
+    package func resolve(_ request: InterceptedRequest) -> Resolution {
         if records { state.withLock { $0.sawRequest = true } }
         if options.passthrough.lets(request) {
             let summary = "\(request.method) \(redaction.redact(request).url)"
@@ -442,7 +443,7 @@ public final class VCR: Sendable {
     }
 
     /// Records a request that failed before it could be matched.
-    func record(_ error: ReplayError) {
+    package func record(_ error: ReplayError) {
         state.withLock { state in
             state.failedRequests.append(error)
             state.sawRequest = true
@@ -456,7 +457,7 @@ public final class VCR: Sendable {
     /// The request is forwarded from a queue of Dispatch's own: starting a task
     /// of another session from a session's work queue would wait on a queue
     /// FoundationNetworking's sessions share.
-    func startRecording(
+    package func startRecording(
         _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
     ) -> LiveExchange? {
         let exchange: LiveExchange? = state.withLock { state in
@@ -478,7 +479,7 @@ public final class VCR: Sendable {
     /// Sends a request ``Options/passthrough`` lets through to the network as
     /// it is, to its own URL; its response goes to `client` and is not
     /// recorded. Nil when the VCR is stopping.
-    func startPassthrough(
+    package func startPassthrough(
         _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
     ) -> LiveExchange? {
         guard state.withLock({ !$0.isStopping && $0.finalReport == nil }) else { return nil }
@@ -561,7 +562,7 @@ public final class VCR: Sendable {
     }
 
     /// The response `interaction` replays to `request`, after ``Options/beforeReplay``.
-    func replayedResponse(of interaction: Interaction, to request: InterceptedRequest) -> RecordedResponse {
+    package func replayedResponse(of interaction: Interaction, to request: InterceptedRequest) -> RecordedResponse {
         var response = interaction.response
         for hook in options.beforeReplay { hook(&response, request, interaction) }
         return response

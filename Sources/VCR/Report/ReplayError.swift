@@ -12,6 +12,9 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
     /// The interaction that matched holds a response no `HTTPURLResponse` can
     /// carry: a status code outside 100–599, or CR, LF or NUL in a header.
     case unservableResponse(request: String, interactionID: Int, reason: String)
+    /// A cassette server could not serve the request: it named no origin of
+    /// the cassette, or could not be read as HTTP.
+    case unservable(request: String, reason: String)
 
     /// What went wrong and what to do about it.
     public var description: String {
@@ -31,6 +34,8 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
         case .unservableResponse(let request, let interactionID, let reason):
             "VCR: \(request) matched interaction \(interactionID), whose response cannot be served: \(reason). "
                 + "Fix the interaction (`vcr lint` reports such responses in cassette files)."
+        case .unservable(let request, let reason):
+            "VCR: the cassette server could not serve \(request): \(reason)"
         }
     }
 

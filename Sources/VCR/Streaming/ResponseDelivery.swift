@@ -8,9 +8,9 @@ import FoundationNetworking
 
 /// Sends one recorded response to a URL loading client: the headers, the body's
 /// chunks, then the end, each after its scheduled delay.
-final class ResponseDelivery: Sendable {
+package final class ResponseDelivery: Sendable {
     /// One call to the client.
-    enum Step: Sendable {
+    package enum Step: Sendable {
         case headers(HTTPURLResponse)
         case chunk(Data)
         case finish
@@ -24,8 +24,13 @@ final class ResponseDelivery: Sendable {
     ///
     /// - Parameter chunked: whether the client passes every chunk on; when
     ///   false the body is sent whole, at the time its last chunk would arrive.
-    init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
+    convenience init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
         guard let head = response.httpResponse(for: url) else { return nil }
+        self.init(response: response, head: head, chunked: chunked, timing: timing, sliceSize: sliceSize)
+    }
+
+    /// Plans the delivery of `response` with `head` as the headers step.
+    init(response: RecordedResponse, head: HTTPURLResponse, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
         // A body sent whole is not cut: it counts as one chunk for the schedule.
         let ranges = chunked ? response.chunkRanges(sliceSize: sliceSize) : []
         let chunkEnds =
@@ -49,7 +54,7 @@ final class ResponseDelivery: Sendable {
 
     /// Performs the steps: at once on the calling thread when no step waits,
     /// otherwise on a private queue, made only then.
-    func start(_ perform: @escaping @Sendable (Step) -> Void) {
+    package func start(_ perform: @escaping @Sendable (Step) -> Void) {
         if isImmediate {
             for (_, step) in steps { perform(step) }
         } else {
@@ -58,7 +63,7 @@ final class ResponseDelivery: Sendable {
     }
 
     /// Stops the steps not yet performed.
-    func cancel() {
+    package func cancel() {
         cancelled.withLock { $0 = true }
     }
 

@@ -1,0 +1,96 @@
+#if canImport(Testing)
+import Foundation
+import Testing
+import VCR
+import VCRServer
+import VCRTesting
+
+/// A Swift Testing trait that runs a test with a ``CassetteServer`` serving
+/// its cassette on 127.0.0.1, for clients a VCR cannot intercept.
+///
+/// Create it with ``Testing/Trait/cassetteServer(_:directory:mode:options:allowingUnused:origin:configuration:sourceLocation:)``.
+/// The test reaches the server through ``CassetteServer/current`` and the VCR
+/// through `VCR.current`. When the test ends the server closes, its VCR stops,
+/// and each problem of the report is an issue of the test, at the trait's line,
+/// as with `.cassette(…)`.
+public struct CassetteServerTrait: TestTrait, TestScoping {
+    let cassette: CassetteTrait
+    let origin: URL?
+    let configuration: CassetteServer.Configuration
+    let sourceLocation: SourceLocation
+
+    /// Opens the cassette, serves it while the test runs with
+    /// ``CassetteServer/current`` set, then closes the server and reports.
+    public func provideScope(
+        for test: Test,
+        testCase: Test.Case?,
+        performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let origin = origin
+        let configuration = configuration
+        let sourceLocation = sourceLocation
+        try await cassette.provideScope(for: test, testCase: testCase) {
+            // Without a VCR the cassette trait has already recorded why.
+            guard let vcr = VCR.current else { return }
+            let server: CassetteServer
+            do {
+                server = try await CassetteServer(vcr: vcr, origin: origin, configuration: configuration)
+            } catch {
+                Issue.record(error, sourceLocation: sourceLocation)
+                return
+            }
+            do {
+                try await CassetteServer.$current.withValue(server) { try await function() }
+            } catch {
+                await server.close()
+                throw error
+            }
+            await server.close()
+        }
+    }
+}
+
+extension Trait where Self == CassetteServerTrait {
+    /// Runs the test with a server on 127.0.0.1 answering from a cassette;
+    /// ``CassetteServer/current`` is the server.
+    ///
+    /// ```swift
+    /// @Test(.cassetteServer("openai/chat"))
+    /// func chat() async throws {
+    ///     let server = try #require(CassetteServer.current)
+    ///     let client = ChatClient(baseURL: server.baseURL)
+    ///     #expect(try await client.complete("Hello").isEmpty == false)
+    /// }
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - name: The cassette's path under `directory`, as for `.cassette(…)`:
+    ///     by default `<Suite>/<testName>.yaml`.
+    ///   - directory: The directory of cassettes, relative to the root of the
+    ///     package that contains the test file, or absolute.
+    ///   - mode: What the VCR does with requests the cassette cannot answer;
+    ///     nil for the VCR's default (`VCR_RECORD`).
+    ///   - options: How the VCR matches requests and delivers responses.
+    ///   - allowingUnused: Whether interactions the test did not use are accepted.
+    ///   - origin: The origin requests are matched as requests to; by default
+    ///     the cassette's own.
+    ///   - configuration: The server's port, limits and timeouts.
+    ///   - sourceLocation: Where failures are reported; the trait's own line.
+    public static func cassetteServer(
+        _ name: String? = nil,
+        directory: String = "Cassettes",
+        mode: VCR.Mode? = nil,
+        options: VCR.Options = VCR.Options(printsMismatches: false),
+        allowingUnused: Bool = true,
+        origin: URL? = nil,
+        configuration: CassetteServer.Configuration = CassetteServer.Configuration(),
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Self {
+        CassetteServerTrait(
+            cassette: .cassette(
+                name, directory: directory, mode: mode, options: options, allowingUnused: allowingUnused,
+                sourceLocation: sourceLocation),
+            origin: origin, configuration: configuration, sourceLocation: sourceLocation)
+    }
+}
+#endif
