@@ -8,21 +8,44 @@ extension VCR {
     /// | `missing`, `once`, `1`, `true`, `yes` | ``missing`` | recorded | replayed only |
     /// | `new_episodes`, `new-episodes` | ``newEpisodes`` | recorded | replayed; other requests recorded and appended |
     /// | `all` | ``all`` | recorded | ignored; everything recorded, the file replaced |
-    public enum Mode: String, Sendable, CaseIterable {
+    ///
+    /// A struct rather than an enum, so that a mode added later breaks no
+    /// exhaustive `switch`: compare with `==`.
+    public struct Mode: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        /// The mode's `VCR_RECORD` name: `never`, `missing`, `new_episodes` or `all`.
+        public let rawValue: String
+
+        /// The mode named `rawValue` (its `VCR_RECORD` name, exactly); `nil` for any other value.
+        public init?(rawValue: String) {
+            guard let mode = Self.known.first(where: { $0.rawValue == rawValue }) else { return nil }
+            self = mode
+        }
+
+        /// A mode by name; only the static members below call it.
+        private init(name: String) {
+            rawValue = name
+        }
+
         /// Replay only: every request is answered from the cassette, and one the
         /// cassette cannot answer fails with a ``MismatchError``. Nothing reaches the network.
-        case never
+        public static let never = Mode(name: "never")
         /// Record a cassette that does not exist yet; replay an existing one
         /// as ``never`` does (go-vcr's record-once).
-        case missing
+        public static let missing = Mode(name: "missing")
         /// Replay the requests the cassette answers; forward and record the
         /// others, appended to the cassette when the VCR stops.
-        case newEpisodes = "new_episodes"
+        public static let newEpisodes = Mode(name: "new_episodes")
         /// Ignore the cassette on disk: forward and record every request, and
         /// replace the file when the VCR stops. The old file is kept when a
         /// forwarded request failed; when another process wrote the file after
         /// the VCR opened it, the recording is appended to theirs.
-        case all
+        public static let all = Mode(name: "all")
+
+        /// Every mode, in the order of the table above.
+        static let known: [Mode] = [.never, .missing, .newEpisodes, .all]
+
+        /// The mode's `VCR_RECORD` name.
+        public var description: String { rawValue }
 
         /// The environment variable that chooses the mode.
         public static let environmentVariable = "VCR_RECORD"
@@ -68,7 +91,7 @@ extension VCR {
         /// Names the value and lists the valid ones.
         public var description: String {
             "\(Mode.environmentVariable) is `\(value)`; expected one of "
-                + Mode.allCases.map(\.spellings).joined(separator: ", ")
+                + Mode.known.map(\.spellings).joined(separator: ", ")
         }
     }
 }

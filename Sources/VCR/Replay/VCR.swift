@@ -116,15 +116,14 @@ public final class VCR: Sendable {
         let exists = FileManager.default.fileExists(atPath: url.path)
         let cassette: Cassette
         let opened = CassetteSave.fingerprint(at: url.path, mode: chosen)
-        switch chosen {
-        case .never:
+        if chosen == .never {
             guard exists else { throw Self.missingCassette(at: url.path) }
             cassette = try Cassette(contentsOf: url, requiringServableResponses: true)
-        case .missing, .newEpisodes:
-            cassette = exists ? try Cassette(contentsOf: url, requiringServableResponses: true) : Cassette()
-        case .all:
+        } else if chosen == .all {
             let layout = exists ? (try? Cassette(contentsOf: url))?.layout : nil
             cassette = Cassette(layout: layout ?? .compact)
+        } else {
+            cassette = exists ? try Cassette(contentsOf: url, requiringServableResponses: true) : Cassette()
         }
         self.init(
             cassette: cassette, path: url.path, mode: chosen, options: options,
@@ -156,12 +155,7 @@ public final class VCR: Sendable {
     /// file exists at `path`; in ``Mode/all`` its interactions are ignored.
     public convenience init(cassette: Cassette, path: String, mode: Mode = .never, options: Options = Options()) {
         let exists = FileManager.default.fileExists(atPath: path)
-        let records =
-            switch mode {
-            case .never: false
-            case .missing: !exists
-            case .newEpisodes, .all: true
-            }
+        let records = mode != .never && (mode != .missing || !exists)
         self.init(
             cassette: mode == .all ? Cassette(layout: cassette.layout) : cassette, path: path, mode: mode,
             options: options, records: records, existed: exists, opened: CassetteSave.fingerprint(at: path, mode: mode),
