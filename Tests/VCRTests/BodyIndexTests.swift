@@ -22,7 +22,7 @@ import VCRCassette
     }
 
     private func served(_ vcr: VCR, _ request: InterceptedRequest) -> Int? {
-        vcr.interaction(for: request)?.id
+        vcr.consumeInteraction(for: request)?.id
     }
 
     @Test func aByteEqualBodyFindsItsClassAlone() {
@@ -163,15 +163,15 @@ import VCRCassette
 
     @Test func theLookupMarksInteractionsUsedLikeARequest() {
         let vcr = vcr([interaction(0, #"{"a":1}"#), interaction(1, #"{"a":2}"#)])
-        let found = vcr.interaction(for: post(#"{"a":2}"#))
+        let found = vcr.consumeInteraction(for: post(#"{"a":2}"#))
         #expect(found?.id == 1)
         #expect(found?.response.body == Data("{}".utf8))
-        #expect(vcr.interaction(for: post(#"{"a":2}"#)) == nil)
+        #expect(vcr.consumeInteraction(for: post(#"{"a":2}"#)) == nil)
         let report = vcr.stop()
         #expect(report.servedCount == 1)
         #expect(report.unusedInteractions.map(\.id) == [0])
         #expect(report.unmatchedRequests.map(\.request) == [post(#"{"a":2}"#)])
-        #expect(vcr.interaction(for: post(#"{"a":1}"#)) == nil)
+        #expect(vcr.consumeInteraction(for: post(#"{"a":1}"#)) == nil)
     }
 
     @Test func theLookupMatchesTheRedactedRequest() {
@@ -179,6 +179,6 @@ import VCRCassette
         options.redaction.queryParameters = ["key"]
         let vcr = vcr(
             [Fixtures.interaction(0, url: "https://api.example.com/items?key=secret-one")], options)
-        #expect(vcr.interaction(for: InterceptedRequest(method: "GET", url: "https://api.example.com/items?key=secret-two"))?.id == 0)
+        #expect(vcr.consumeInteraction(for: InterceptedRequest(method: "GET", url: "https://api.example.com/items?key=secret-two"))?.id == 0)
     }
 }

@@ -5,9 +5,9 @@ import VCRCassette
 @testable import VCR
 
 @Suite struct ChunkSplitterTests {
-    private func chunks(_ body: String, _ format: StreamFormat, sliceSize: Int = 1024) -> [String] {
+    private func chunks(_ body: String, _ format: StreamFormat, chunkSize: Int = 1024) -> [String] {
         let data = Data(body.utf8)
-        return ChunkSplitter.ranges(of: data, format: format, sliceSize: sliceSize).map {
+        return ChunkSplitter.ranges(of: data, format: format, chunkSize: chunkSize).map {
             String(decoding: data[$0], as: UTF8.self)
         }
     }
@@ -36,9 +36,9 @@ import VCRCassette
     }
 
     @Test func slicesAreBounded() {
-        #expect(chunks("abcdefghij", .slices, sliceSize: 4) == ["abcd", "efgh", "ij"])
-        #expect(chunks("abcde", .slices, sliceSize: 1024) == ["abc", "de"])
-        #expect(chunks("a", .slices, sliceSize: 1024) == ["a"])
+        #expect(chunks("abcdefghij", .slices, chunkSize: 4) == ["abcd", "efgh", "ij"])
+        #expect(chunks("abcde", .slices, chunkSize: 1024) == ["abc", "de"])
+        #expect(chunks("a", .slices, chunkSize: 1024) == ["a"])
     }
 
     @Test func wholeBodiesAndEmptyBodies() {
@@ -55,7 +55,7 @@ import VCRCassette
             return data
         }
         let body = message("one") + message("second") + Data([1, 2, 3])
-        let ranges = ChunkSplitter.ranges(of: body, format: .awsEventStream, sliceSize: 2)
+        let ranges = ChunkSplitter.ranges(of: body, format: .awsEventStream, chunkSize: 2)
         #expect(ranges.map(\.count) == [19, 22, 2, 1])
         #expect(ranges.map { body[$0] }.reduce(Data(), +) == body)
     }

@@ -49,7 +49,7 @@ import FoundationNetworking
                         "\(context): \(field)")
                 }
                 if caller == .dataDelegate {
-                    let planned = recorded.chunkRanges(sliceSize: vcr.options.sliceSize)
+                    let planned = recorded.chunkRanges(chunkSize: vcr.options.chunkSize)
                     #expect(received.chunks == planned.count, "\(context)")
                     if StreamFormat(of: recorded) != .whole {
                         #expect(received.chunks > 1, "\(context): a streamed body arrived in one chunk")

@@ -7,7 +7,7 @@ import VCRCassette
     private let second = GoDuration(nanoseconds: 1_000_000_000)
 
     @Test func noTimingWaitsForNothing() {
-        let schedule = DeliverySchedule(timing: .none, duration: second, chunkCount: 3)
+        let schedule = DeliverySchedule(timing: .immediate, duration: second, chunkCount: 3)
         #expect(schedule.isImmediate)
         #expect(schedule.beforeChunks.count == 3)
     }

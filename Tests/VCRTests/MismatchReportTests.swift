@@ -99,7 +99,7 @@ import FoundationNetworking
         var options = Fixtures.quiet
         options.matchers = [.url, .headers("Authorization")]
         // Without redaction, which would make both values `REDACTED` and equal.
-        options.redaction = .none
+        options.redaction = .disabled
         let vcr = VCR(
             cassette: Cassette(interactions: [Fixtures.interaction(0, requestHeaders: ["Authorization": ["Bearer recorded"]])]),
             path: "/c/auth.yaml", options: options)

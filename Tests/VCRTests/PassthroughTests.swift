@@ -54,7 +54,7 @@ import FoundationNetworking
         #expect(VCR.Passthrough.loopback.lets(InterceptedRequest(method: "GET", url: "http://localhost/")))
         #expect(VCR.Passthrough.loopback.lets(InterceptedRequest(method: "GET", url: "http://127.0.0.2/")))
         #expect(!VCR.Passthrough.loopback.lets(InterceptedRequest(method: "GET", url: "http://127.example.com/")))
-        #expect(!VCR.Passthrough.none.lets(InterceptedRequest(method: "GET", url: "http://localhost/")))
+        #expect(!VCR.Passthrough.nothing.lets(InterceptedRequest(method: "GET", url: "http://localhost/")))
     }
 
     @Test func otherRequestsAreStillReplayed() async throws {

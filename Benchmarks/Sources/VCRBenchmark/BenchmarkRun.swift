@@ -158,7 +158,7 @@ struct BenchmarkRun {
                 ratio: "-", target: "-", isMet: nil))
         }
         report.note(
-            "Match: `VCR.interaction(for:)`, the lookup every intercepted request goes through (redaction, "
+            "Match: `VCR.consumeInteraction(for:)`, the lookup every intercepted request goes through (redaction, "
                 + "preparing the request, finding and marking its interaction), per lookup: up to "
                 + "\(settings.matchLookups) distinct interactions per run in random order, in new VCRs made before "
                 + "the timing. \"Flat\" is read as the largest cassette's figure within 2× the smallest's. The "

@@ -8,7 +8,7 @@ import FoundationNetworking
 
 /// The cost of finding a request's interaction in cassettes of growing size.
 ///
-/// The lookup is timed through ``VCR/interaction(for:)``, the lookup every
+/// The lookup is timed through ``VCR/consumeInteraction(for:)``, the lookup every
 /// intercepted request goes through (redaction, preparing the request,
 /// finding and marking its interaction): each run looks up distinct
 /// interactions, in random order, in new VCRs over the cassette, made before
@@ -56,7 +56,7 @@ enum MatchBenchmark {
                 var checksum = 0
                 for vcr in lookups.vcrs {
                     for request in workload.lookups {
-                        guard let interaction = vcr.interaction(for: request) else {
+                        guard let interaction = vcr.consumeInteraction(for: request) else {
                             throw BenchmarkFailure("no interaction answers \(request.method) \(request.url)")
                         }
                         checksum &+= interaction.id

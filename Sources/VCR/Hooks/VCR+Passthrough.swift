@@ -27,7 +27,7 @@ extension VCR {
         }
 
         /// Lets nothing through (the default).
-        public static let none = Passthrough()
+        public static let nothing = Passthrough()
 
         /// Lets through requests to these hosts; names compare
         /// case-insensitively, without the port.

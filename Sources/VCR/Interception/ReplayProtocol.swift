@@ -85,7 +85,7 @@ class ReplayProtocol: URLProtocol {
             guard let url = request.url,
                 let delivery = ResponseDelivery(
                     response: response, url: url, chunked: inspection.deliversEveryChunk,
-                    timing: vcr.options.timing, sliceSize: vcr.options.sliceSize)
+                    timing: vcr.options.timing, chunkSize: vcr.options.chunkSize)
             else {
                 fail(URLError(.badServerResponse))
                 return

@@ -75,7 +75,7 @@ extension VCR {
         }
 
         /// Nothing redacted, nothing scanned.
-        public static let none = Redaction(
+        public static let disabled = Redaction(
             headers: [], queryParameters: [], jsonBodyPaths: [], allowedRequestHeaders: nil, scansEnvironment: false)
     }
 }

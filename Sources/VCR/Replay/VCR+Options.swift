@@ -14,7 +14,7 @@ extension VCR {
         /// The largest slice, in bytes, of a streamed body cut without event or
         /// line boundaries; such a body of two bytes or more always makes at
         /// least two slices.
-        public var sliceSize: Int
+        public var chunkSize: Int
         /// Whether a mismatch is also printed to standard error.
         public var printsMismatches: Bool
         /// What is taken out of recorded interactions, and out of requests
@@ -47,20 +47,20 @@ extension VCR {
         public init(
             matchers: [Matcher] = .default,
             allowsRepeats: Bool = false,
-            timing: Timing = .none,
-            sliceSize: Int = 1024,
+            timing: Timing = .immediate,
+            chunkSize: Int = 1024,
             printsMismatches: Bool = true,
             redaction: Redaction = Redaction(),
             upstream: URL? = nil,
             inFlightRecordingTimeout: Duration = .seconds(30),
             beforeRecord: [RecordHook] = [],
             beforeReplay: [ReplayHook] = [],
-            passthrough: Passthrough = .none
+            passthrough: Passthrough = .nothing
         ) {
             self.matchers = matchers
             self.allowsRepeats = allowsRepeats
             self.timing = timing
-            self.sliceSize = sliceSize
+            self.chunkSize = chunkSize
             self.printsMismatches = printsMismatches
             self.redaction = redaction
             self.upstream = upstream

@@ -29,7 +29,7 @@ extension VCR {
     package func delivery(of response: RecordedResponse) -> ResponseDelivery {
         ResponseDelivery(
             response: response, head: Self.placeholderHead, chunked: true, timing: options.timing,
-            sliceSize: options.sliceSize)
+            chunkSize: options.chunkSize)
     }
 
     /// The head the headers step of a server's delivery carries; status 200

@@ -336,7 +336,7 @@ public final class VCR: Sendable {
     /// recorded; one ``Options/passthrough`` lets through gets nil and is
     /// listed as passed through. The request is redacted (``Options/redaction``)
     /// before matching.
-    public func interaction(for request: InterceptedRequest) -> Interaction? {
+    public func consumeInteraction(for request: InterceptedRequest) -> Interaction? {
         if case .replay(let interaction) = resolve(request) { return interaction }
         return nil
     }

@@ -8,21 +8,21 @@ enum ChunkSplitter {
     /// The ranges of `body`'s chunks in the given format.
     ///
     /// A streamed body that forms a single event, line or message is sliced
-    /// like one without boundaries. Slices hold at most `sliceSize` bytes, and a
+    /// like one without boundaries. Slices hold at most `chunkSize` bytes, and a
     /// sliced body of two bytes or more makes at least two, so that every
     /// streamed body arrives in pieces.
-    static func ranges(of body: Data, format: StreamFormat, sliceSize: Int) -> [Range<Data.Index>] {
+    static func ranges(of body: Data, format: StreamFormat, chunkSize: Int) -> [Range<Data.Index>] {
         guard !body.isEmpty else { return [] }
         let ranges: [Range<Data.Index>]
         switch format {
         case .whole: return [body.startIndex..<body.endIndex]
         case .serverSentEvents: ranges = events(of: body)
         case .jsonLines: ranges = lines(of: body)
-        case .awsEventStream: ranges = eventStreamMessages(of: body, sliceSize: sliceSize)
+        case .awsEventStream: ranges = eventStreamMessages(of: body, chunkSize: chunkSize)
         case .slices: ranges = []
         }
         guard ranges.count < 2 else { return ranges }
-        return slices(of: body, from: body.startIndex, size: min(sliceSize, (body.count + 1) / 2))
+        return slices(of: body, from: body.startIndex, size: min(chunkSize, (body.count + 1) / 2))
     }
 
     /// Events end at a blank line: a line terminator (LF, CRLF or CR) right after another.
@@ -86,7 +86,7 @@ enum ChunkSplitter {
     /// AWS event-stream messages: each starts with its total length as a
     /// big-endian 32-bit integer (prelude 12 bytes, message CRC 4 bytes).
     /// Bytes that do not frame as messages are sliced.
-    private static func eventStreamMessages(of body: Data, sliceSize: Int) -> [Range<Data.Index>] {
+    private static func eventStreamMessages(of body: Data, chunkSize: Int) -> [Range<Data.Index>] {
         var ranges: [Range<Data.Index>] = []
         var start = body.startIndex
         while body.endIndex - start >= 16 {
@@ -95,7 +95,7 @@ enum ChunkSplitter {
             ranges.append(start..<start + length)
             start += length
         }
-        return ranges + slices(of: body, from: start, size: sliceSize)
+        return ranges + slices(of: body, from: start, size: chunkSize)
     }
 
     private static func slices(of body: Data, from start: Data.Index, size: Int) -> [Range<Data.Index>] {

@@ -26,7 +26,7 @@ struct DeliverySchedule: Equatable, Sendable {
     init(timing: VCR.Timing, duration: GoDuration, chunkCount: Int) {
         let recorded = max(duration.duration, .zero)
         switch timing {
-        case .none:
+        case .immediate:
             self.init(beforeHeaders: .zero, beforeChunks: Array(repeating: .zero, count: chunkCount))
         case .recordedLatency(let speed):
             self.init(

@@ -26,7 +26,7 @@ extension RecordedResponse {
     }
 
     /// The body cut into the chunks a streaming consumer receives.
-    func chunkRanges(sliceSize: Int) -> [Range<Data.Index>] {
-        ChunkSplitter.ranges(of: body, format: StreamFormat(of: self), sliceSize: sliceSize)
+    func chunkRanges(chunkSize: Int) -> [Range<Data.Index>] {
+        ChunkSplitter.ranges(of: body, format: StreamFormat(of: self), chunkSize: chunkSize)
     }
 }

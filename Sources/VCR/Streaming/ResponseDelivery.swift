@@ -24,15 +24,15 @@ package final class ResponseDelivery: Sendable {
     ///
     /// - Parameter chunked: whether the client passes every chunk on; when
     ///   false the body is sent whole, at the time its last chunk would arrive.
-    convenience init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
+    convenience init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, chunkSize: Int) {
         guard let head = response.httpResponse(for: url) else { return nil }
-        self.init(response: response, head: head, chunked: chunked, timing: timing, sliceSize: sliceSize)
+        self.init(response: response, head: head, chunked: chunked, timing: timing, chunkSize: chunkSize)
     }
 
     /// Plans the delivery of `response` with `head` as the headers step.
-    init(response: RecordedResponse, head: HTTPURLResponse, chunked: Bool, timing: VCR.Timing, sliceSize: Int) {
+    init(response: RecordedResponse, head: HTTPURLResponse, chunked: Bool, timing: VCR.Timing, chunkSize: Int) {
         // A body sent whole is not cut: it counts as one chunk for the schedule.
-        let ranges = chunked ? response.chunkRanges(sliceSize: sliceSize) : []
+        let ranges = chunked ? response.chunkRanges(chunkSize: chunkSize) : []
         let chunkEnds =
             chunked ? ranges.map { $0.upperBound - response.body.startIndex } : response.body.isEmpty ? [] : [response.body.count]
         let schedule = DeliverySchedule(

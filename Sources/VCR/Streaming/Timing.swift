@@ -4,7 +4,7 @@ extension VCR {
     /// A response's recorded `duration` is the time the server took to send its headers.
     public enum Timing: Sendable, Hashable {
         /// Everything at once, with no delay (the default).
-        case none
+        case immediate
         /// The headers after the recorded duration, then the body at once, as
         /// go-vcr replays. `speed` divides the delay: 2 waits half as long.
         case recordedLatency(speed: Double = 1)

@@ -62,8 +62,8 @@ import VCRCassette
         #expect(request.headers == ["accept": ["a"], "Content-Type": ["c"]])
     }
 
-    @Test func noneRedactsNothing() {
-        let rules = RedactionRules(.none)
+    @Test func disabledRedactsNothing() {
+        let rules = RedactionRules(.disabled)
         let request = RecordedRequest(headers: ["Authorization": ["Bearer a"]], url: "https://h/x?key=1")
         #expect(rules.redact(request) == request)
         #expect(!rules.scansEnvironment)
