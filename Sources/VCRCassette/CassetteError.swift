@@ -33,7 +33,7 @@ public struct CassetteError: Error, Sendable, Hashable, CustomStringConvertible 
     public var message: String
 
     /// Creates an error.
-    public init(_ kind: Kind, path: String, line: Int = 0, column: Int = 0, message: String) {
+    package init(_ kind: Kind, path: String, line: Int = 0, column: Int = 0, message: String) {
         self.kind = kind
         self.path = path
         self.line = line

@@ -9,7 +9,7 @@ import VCR
 /// Create it with ``Testing/Trait/cassettes(directory:mode:options:allowingUnused:)``.
 /// It applies to nested suites too; an inner suite's values, and a test's
 /// own `.cassette(…)` arguments, win over outer ones.
-public struct CassetteSuiteTrait: SuiteTrait, TestTrait, TestScoping {
+public struct _CassetteSuiteTrait: SuiteTrait, TestTrait, TestScoping {
     let defaults: CassetteDefaults
 
     /// Applies to every test and suite nested below.
@@ -25,7 +25,7 @@ public struct CassetteSuiteTrait: SuiteTrait, TestTrait, TestScoping {
     }
 }
 
-extension Trait where Self == CassetteSuiteTrait {
+extension Trait where Self == _CassetteSuiteTrait {
     /// Sets, for every `.cassette(…)` test below this suite, what it does not set itself.
     ///
     /// ```swift
@@ -47,7 +47,7 @@ extension Trait where Self == CassetteSuiteTrait {
         options: VCR.Options? = nil,
         allowingUnused: Bool? = nil
     ) -> Self {
-        CassetteSuiteTrait(
+        _CassetteSuiteTrait(
             defaults: CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
     }
 }

@@ -12,7 +12,7 @@ import VCRCassette
 /// VCR stops, and each request the cassette could not answer (and each unused
 /// interaction, when not allowed) is recorded as an issue of the test, at the
 /// line of the trait.
-public struct CassetteTrait: TestTrait, TestScoping {
+public struct _CassetteTrait: TestTrait, TestScoping {
     /// The cassette's name, nil for the default.
     let name: String?
     /// What the test itself set; the rest comes from the suites' ``CassetteDefaults``.
@@ -67,7 +67,7 @@ public struct CassetteTrait: TestTrait, TestScoping {
     }
 }
 
-extension Trait where Self == CassetteTrait {
+extension Trait where Self == _CassetteTrait {
     /// Runs the test with a VCR replaying a cassette; ``VCR/current`` is the VCR.
     ///
     /// ```swift
@@ -106,7 +106,7 @@ extension Trait where Self == CassetteTrait {
         allowingUnused: Bool? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> Self {
-        CassetteTrait(
+        _CassetteTrait(
             name: name,
             overrides: CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
             sourceLocation: sourceLocation)

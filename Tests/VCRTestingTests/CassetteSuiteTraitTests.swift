@@ -39,7 +39,7 @@ struct CassetteSuiteTraitTests {
     }
 
     @Test func theDefaultsReachTheTraitsScope() async throws {
-        let trait: CassetteTrait = .cassette("whoami", allowingUnused: false)
+        let trait: _CassetteTrait = .cassette("whoami", allowingUnused: false)
         let test = try #require(Test.current)
         let recorded = Box<[Issue]>()
         try await withKnownIssue {

@@ -30,13 +30,13 @@ import FoundationNetworking
 
     @Test func defaultNamesComeFromSuitesAndTheFunction() throws {
         let test = try #require(Test.current)
-        #expect(CassetteTrait.group(of: test) == "CassetteTraitTests")
-        #expect(CassetteTrait.name(of: test) == "defaultNamesComeFromSuitesAndTheFunction")
+        #expect(_CassetteTrait.group(of: test) == "CassetteTraitTests")
+        #expect(_CassetteTrait.name(of: test) == "defaultNamesComeFromSuitesAndTheFunction")
     }
 
     @Test func unmatchedRequestIsAnIssueAtTheTraitWithTheMismatchReport() async throws {
         let line = #line + 1
-        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami")
+        let trait: _CassetteTrait = .cassette("VCRTestingTests/whoami")
         let issues = try await issues(whileRunning: trait) { vcr in
             _ = try await vcr.session.data(for: Whoami.unknownRequest)
         }
@@ -54,7 +54,7 @@ import FoundationNetworking
             var underlyingError: any Error
             var description: String { "Client error - underlying error: \(underlyingError)" }
         }
-        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami")
+        let trait: _CassetteTrait = .cassette("VCRTestingTests/whoami")
         let issues = try await issues(whileRunning: trait) { vcr in
             do {
                 _ = try await vcr.session.data(for: Whoami.unknownRequest)
@@ -72,7 +72,7 @@ import FoundationNetworking
     }
 
     @Test func unusedInteractionsAreAnIssueWhenNotAllowed() async throws {
-        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami", allowingUnused: false)
+        let trait: _CassetteTrait = .cassette("VCRTestingTests/whoami", allowingUnused: false)
         let issues = try await issues(whileRunning: trait) { _ in }
         let message = try #require(issues.first).comments.map(\.rawValue).joined()
         #expect(issues.count == 1)
@@ -81,12 +81,12 @@ import FoundationNetworking
     }
 
     @Test func unusedInteractionsAreAllowedByDefault() async throws {
-        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami")
+        let trait: _CassetteTrait = .cassette("VCRTestingTests/whoami")
         try await trait.provideScope(for: try #require(Test.current), testCase: Test.Case.current) {}
     }
 
     @Test func missingCassetteIsAnIssueAndTheTestDoesNotRun() async throws {
-        let trait: CassetteTrait = .cassette("VCRTestingTests/missing")
+        let trait: _CassetteTrait = .cassette("VCRTestingTests/missing")
         let ran = Box<Bool>()
         let issues = try await issues(whileRunning: trait) { _ in ran.value = true }
         let issue = try #require(issues.first)
@@ -100,7 +100,7 @@ import FoundationNetworking
 
     @Test func otherErrorsOfTheTestPassThrough() async throws {
         struct Unrelated: Error {}
-        let trait: CassetteTrait = .cassette("VCRTestingTests/whoami")
+        let trait: _CassetteTrait = .cassette("VCRTestingTests/whoami")
         await #expect(throws: Unrelated.self) {
             try await trait.provideScope(for: try #require(Test.current), testCase: Test.Case.current) {
                 throw Unrelated()
@@ -113,7 +113,7 @@ import FoundationNetworking
     @Test func aRecordingCassetteNobodyUsedIsAnIssueNamingTheLikelyCause() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-unused-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let trait: CassetteTrait = .cassette("never-used", directory: directory.path, mode: .missing)
+        let trait: _CassetteTrait = .cassette("never-used", directory: directory.path, mode: .missing)
         // The code under test uses its own session, not the VCR's.
         let issues = try await issues(whileRunning: trait) { _ in
             _ = URLSession(configuration: .ephemeral)
@@ -126,7 +126,7 @@ import FoundationNetworking
     }
 
     private func issues(
-        whileRunning trait: CassetteTrait, _ body: @escaping @Sendable (VCR) async throws -> Void
+        whileRunning trait: _CassetteTrait, _ body: @escaping @Sendable (VCR) async throws -> Void
     ) async throws -> [Issue] {
         let test = try #require(Test.current)
         let recorded = Box<[Issue]>()

@@ -29,7 +29,7 @@ import VCR
             for name in names {
                 group.addTask {
                     let answer = Box<String>()
-                    let trait: CassetteTrait = .cassette("ParallelCassetteTests/\(name)")
+                    let trait: _CassetteTrait = .cassette("ParallelCassetteTests/\(name)")
                     try await trait.provideScope(for: test, testCase: nil) {
                         let vcr = try #require(VCR.current)
                         await allOpen.arrive()

@@ -14,9 +14,9 @@ import FoundationNetworking
 /// must equal the recording, and on the delegate path a streamed body must
 /// arrive in more than one chunk. Both paths refuse redirects, so each hop of a
 /// recorded redirect chain is checked as recorded, on its own.
-public enum ReplayCheck {
+package enum ReplayCheck {
     /// How a check sends a request and reads its response.
-    public enum Path: String, Sendable, CaseIterable {
+    package enum Path: String, Sendable, CaseIterable {
         /// A data task on a session with a `URLSessionDataDelegate`, read chunk by chunk.
         case dataDelegate = "data delegate"
         /// `URLSession.data(for:)`, read whole.
@@ -24,43 +24,43 @@ public enum ReplayCheck {
     }
 
     /// An interaction that did not replay as recorded.
-    public struct Failure: Sendable, CustomStringConvertible {
+    package struct Failure: Sendable, CustomStringConvertible {
         /// The interaction's id.
-        public let interactionID: Int
+        package let interactionID: Int
         /// The recorded method and URL.
-        public let request: String
+        package let request: String
         /// The path that went wrong.
-        public let path: Path
+        package let path: Path
         /// What differed.
-        public let problems: [String]
+        package let problems: [String]
 
         /// `#1 POST https://… (data delegate): status 500, recorded 200`.
-        public var description: String {
+        package var description: String {
             MessageMask.masked("#\(interactionID) \(request) (\(path.rawValue)): \(problems.joined(separator: "; "))")
         }
     }
 
     /// The outcome for one cassette.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The number of interactions in the cassette.
-        public let interactionCount: Int
+        package let interactionCount: Int
         /// What went wrong, interaction by interaction.
-        public let failures: [Failure]
+        package let failures: [Failure]
 
         /// Creates an outcome.
-        public init(interactionCount: Int, failures: [Failure]) {
+        package init(interactionCount: Int, failures: [Failure]) {
             self.interactionCount = interactionCount
             self.failures = failures
         }
 
         /// The number of interactions that replayed as recorded on every path.
-        public var passedCount: Int { interactionCount - failedCount }
+        package var passedCount: Int { interactionCount - failedCount }
         /// The number of interactions that failed on some path.
-        public var failedCount: Int { Set(failures.map(\.interactionID)).count }
+        package var failedCount: Int { Set(failures.map(\.interactionID)).count }
     }
 
     /// Checks a cassette; `path` names it in mismatch reports.
-    public static func run(_ cassette: Cassette, path: String) async -> Outcome {
+    package static func run(_ cassette: Cassette, path: String) async -> Outcome {
         var failures: [Failure] = []
         for checkPath in Path.allCases {
             let options = VCR.Options(printsMismatches: false)

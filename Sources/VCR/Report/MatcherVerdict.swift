@@ -8,7 +8,7 @@ public struct MatcherVerdict: Sendable, Hashable, CustomStringConvertible {
     public let detail: String
 
     /// Creates a verdict.
-    public init(matcher: String, passed: Bool, detail: String = "") {
+    package init(matcher: String, passed: Bool, detail: String = "") {
         self.matcher = matcher
         self.passed = passed
         self.detail = detail
