@@ -20,8 +20,9 @@ struct CassetteSettings: Sendable {
     /// Mismatches are not printed whatever the options say: the glue reports
     /// each one as a failure of the test, which prints it once.
     ///
-    /// - Throws: ``CassetteError`` when the cassette cannot be read.
-    func open(group: String, test: String, testCase: String? = nil, filePath: String) throws(CassetteError) -> VCR {
+    /// - Throws: ``CassetteError`` when the cassette cannot be read;
+    ///   ``VCR/InvalidModeError`` when `VCR_RECORD` names no mode.
+    func open(group: String, test: String, testCase: String? = nil, filePath: String) throws -> VCR {
         let url = location.url(group: group, test: test, testCase: testCase, filePath: filePath)
         var options = options
         options.printsMismatches = false

@@ -37,7 +37,8 @@ extension XCTestCase {
     /// ``CassetteDefaultsProviding/cassetteDefaults``, or the default.
     ///   - body: The test's code, given the VCR.
     /// - Returns: What `body` returns.
-    /// - Throws: ``CassetteError`` when the cassette cannot be read, or what
+    /// - Throws: ``CassetteError`` when the cassette cannot be read,
+    ///   ``VCR/InvalidModeError`` when `VCR_RECORD` names no mode, or what
     ///   `body` throws; a mismatch already reported is thrown as a short error
     ///   that points at the report.
     public func withCassette<Value>(
@@ -98,7 +99,8 @@ extension XCTestCase {
     /// The parameters are those of ``withCassette(_:directory:mode:options:allowingUnused:file:line:isolation:_:)``.
     ///
     /// - Returns: The VCR; hand its ``VCR/session`` to the code under test.
-    /// - Throws: ``CassetteError`` when the cassette cannot be read.
+    /// - Throws: ``CassetteError`` when the cassette cannot be read;
+    ///   ``VCR/InvalidModeError`` when `VCR_RECORD` names no mode.
     @discardableResult
     public func insertCassette(
         _ name: String? = nil,
@@ -127,7 +129,7 @@ extension XCTestCase {
         return overrides.over(classDefaults).settings(name: name)
     }
 
-    private func openCassette(_ settings: CassetteSettings, file: StaticString) throws(CassetteError) -> VCR {
+    private func openCassette(_ settings: CassetteSettings, file: StaticString) throws -> VCR {
         try settings.open(
             group: String(describing: type(of: self)), test: Self.methodName(fromTestName: name), filePath: "\(file)")
     }

@@ -91,10 +91,10 @@ public final class VCR: Sendable {
     ///     default the mode `VCR_RECORD` names (``Mode/never`` when unset).
     ///   - options: How requests are matched, responses delivered and recordings redacted.
     /// - Throws: `CassetteError` when the file cannot be read (a missing file
-    ///   is an error only in ``Mode/never``), is a FIFO, socket or device, holds
+    ///   is an error only in ``Mode/never``), is a FIFO, socket or device, or holds
     ///   a response no HTTP response can carry (a `code` outside 100–599, CR, LF
-    ///   or NUL in a header), or when `VCR_RECORD` names no mode.
-    public convenience init(cassette path: String, mode: Mode? = nil, options: Options = Options()) throws(CassetteError) {
+    ///   or NUL in a header); ``InvalidModeError`` when `VCR_RECORD` names no mode.
+    public convenience init(cassette path: String, mode: Mode? = nil, options: Options = Options()) throws {
         try self.init(cassette: URL(fileURLWithPath: path), mode: mode, options: options)
     }
 
@@ -106,12 +106,12 @@ public final class VCR: Sendable {
     ///     default the mode `VCR_RECORD` names (``Mode/never`` when unset).
     ///   - options: How requests are matched, responses delivered and recordings redacted.
     /// - Throws: `CassetteError` when the file cannot be read (a missing file
-    ///   is an error only in ``Mode/never``), is a FIFO, socket or device, holds
+    ///   is an error only in ``Mode/never``), is a FIFO, socket or device, or holds
     ///   a response no HTTP response can carry (a `code` outside 100–599, CR, LF
-    ///   or NUL in a header), or when `VCR_RECORD` names no mode.
-    public convenience init(cassette url: URL, mode: Mode? = nil, options: Options = Options()) throws(CassetteError) {
+    ///   or NUL in a header); ``InvalidModeError`` when `VCR_RECORD` names no mode.
+    public convenience init(cassette url: URL, mode: Mode? = nil, options: Options = Options()) throws {
         let environment = ProcessInfo.processInfo.environment
-        let chosen = if let mode { mode } else { try Self.mode(in: environment, cassettePath: url.path) }
+        let chosen = try mode ?? Mode(environment: environment)
         try CassetteFileType.refuseSpecialFile(at: url.path)
         let exists = FileManager.default.fileExists(atPath: url.path)
         let cassette: Cassette
@@ -129,15 +129,6 @@ public final class VCR: Sendable {
             cassette: cassette, path: url.path, mode: chosen, options: options,
             records: chosen != .never && (chosen != .missing || !exists), existed: exists, opened: opened,
             environment: environment)
-    }
-
-    /// The mode `VCR_RECORD` names, or an error naming the cassette being opened.
-    private static func mode(in environment: [String: String], cassettePath: String) throws(CassetteError) -> Mode {
-        do {
-            return try Mode(environment: environment)
-        } catch {
-            throw CassetteError(.invalidValue, path: cassettePath, message: error.description)
-        }
     }
 
     /// The error for a cassette to replay that does not exist: says how to record it.
