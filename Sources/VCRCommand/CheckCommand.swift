@@ -1,12 +1,11 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import VCR
 import VCRCassette
 
 /// `vcr check`: replays every recorded request through URLSession with the
 /// interceptor and verifies that the responses arrive as recorded.
-struct CheckCommand: ConsoleCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Replay cassettes through URLSession and verify the responses.",
@@ -30,7 +29,14 @@ struct CheckCommand: ConsoleCommand {
     @Argument(help: "Cassette files, or directories to search for .yaml and .yml files.")
     var paths: [String]
 
-    func run(on console: Console) -> ExitCode {
+    /// Checks on standard output and error; exits with 1 when anything failed.
+    func run() async throws {
+        let exitCode = await run(on: .standard)
+        guard exitCode == .success else { throw exitCode }
+    }
+
+    /// Checks every cassette `paths` names, writing to `console`, and returns the process's exit code.
+    func run(on console: Console) async -> ExitCode {
         let (files, errors) = CassetteFiles.expand(paths)
         errors.forEach { console.printError($0.description) }
         var passed = 0
@@ -45,7 +51,7 @@ struct CheckCommand: ConsoleCommand {
                 unreadable = true
                 continue
             }
-            let outcome = Self.waitFor { await ReplayCheck.run(cassette, path: file) }
+            let outcome = await ReplayCheck.run(cassette, path: file)
             outcome.failures.forEach { console.print("\(file): \($0)") }
             passed += outcome.passedCount
             failed += outcome.failedCount
@@ -53,23 +59,4 @@ struct CheckCommand: ConsoleCommand {
         console.print("\(passed) passed, \(failed) failed")
         return failed == 0 && !unreadable ? .success : .failure
     }
-
-    /// Runs async work from this synchronous command, blocking until it is done.
-    /// URLSession calls back on its own queues, so nothing here needs the blocked thread.
-    private static func waitFor(_ work: @escaping @Sendable () async -> ReplayCheck.Outcome) -> ReplayCheck.Outcome {
-        let box = OutcomeBox()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.outcome = await work()
-            done.signal()
-        }
-        done.wait()
-        return box.outcome ?? ReplayCheck.Outcome(interactionCount: 0, failures: [])
-    }
-}
-
-/// Carries a check's outcome from the task that computes it to the waiting thread.
-private final class OutcomeBox: @unchecked Sendable {
-    // @unchecked: written once by the task before it signals, read after the wait.
-    var outcome: ReplayCheck.Outcome?
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `vcr` command-line tool: checks, formats and prints go-vcr cassettes.
 @main
-struct VCRCommand: ParsableCommand {
+struct VCRCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vcr",
         abstract: "Work with go-vcr version 2 cassettes.",

@@ -6,9 +6,7 @@ import FoundationNetworking
 
 /// A data delegate that collects one task's response chunk by chunk, as a
 /// streaming consumer reads it.
-final class ChunkCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    // @unchecked: `collected` and `continuation` are only touched under `lock`.
-
+final class ChunkCollector: NSObject, URLSessionDataDelegate, Sendable {
     /// What arrived for the task.
     struct Collected: Sendable {
         var response: HTTPURLResponse?
@@ -16,9 +14,13 @@ final class ChunkCollector: NSObject, URLSessionDataDelegate, @unchecked Sendabl
         var error: (any Error)?
     }
 
-    private let lock = NSLock()
-    private var collected = Collected()
-    private var continuation: CheckedContinuation<Collected, Never>?
+    /// What arrived so far, and the caller waiting for the task to complete.
+    private struct State: Sendable {
+        var collected = Collected()
+        var continuation: CheckedContinuation<Collected, Never>?
+    }
+
+    private let state = Locked(State())
 
     /// Sends `request` through a new session with this kind of delegate and returns what arrived.
     static func collect(_ request: URLRequest, configuration: URLSessionConfiguration) async -> Collected {
@@ -26,7 +28,7 @@ final class ChunkCollector: NSObject, URLSessionDataDelegate, @unchecked Sendabl
         let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
         return await withCheckedContinuation { continuation in
-            collector.lock.withLock { collector.continuation = continuation }
+            collector.state.withLock { $0.continuation = continuation }
             session.dataTask(with: request).resume()
         }
     }
@@ -40,15 +42,16 @@ final class ChunkCollector: NSObject, URLSessionDataDelegate, @unchecked Sendabl
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        lock.withLock { collected.chunks.append(data) }
+        state.withLock { $0.collected.chunks.append(data) }
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let (result, continuation) = lock.withLock {
-            collected.error = error
-            collected.response = task.response as? HTTPURLResponse
-            defer { self.continuation = nil }
-            return (collected, self.continuation)
+        let response = task.response as? HTTPURLResponse
+        let (result, continuation) = state.withLock { state in
+            state.collected.error = error
+            state.collected.response = response
+            defer { state.continuation = nil }
+            return (state.collected, state.continuation)
         }
         continuation?.resume(returning: result)
     }
