@@ -14,7 +14,7 @@ import VCRTesting
 /// and each problem of the report is an issue of the test, at the trait's line,
 /// as with `.cassette(…)`.
 public struct CassetteServerTrait: TestTrait, TestScoping {
-    let cassette: CassetteTrait
+    let cassette: _CassetteTrait
     let origin: URL?
     let configuration: CassetteServer.Configuration
     let sourceLocation: SourceLocation
