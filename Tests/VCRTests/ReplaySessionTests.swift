@@ -152,6 +152,39 @@ import FoundationNetworking
         #expect(vcr.stop().failedRequests.count == 1)
     }
 
+    @Test func anUploadTaskWhoseBodyCannotBeReadFailsTheRequest() async throws {
+        // Matching it as a body-less request would answer it with the wrong interaction.
+        let vcr = vcr([Fixtures.interaction(0, method: "POST", body: "body-less")])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-missing-\(UUID().uuidString)")
+        var request = URLRequest(url: itemsURL)
+        request.httpMethod = "POST"
+        let error: Error? = await withCheckedContinuation { continuation in
+            vcr.session.uploadTask(with: request, fromFile: file) { _, _, error in continuation.resume(returning: error) }
+                .resume()
+        }
+        let failure = try #require(vcr.stop().failedRequests.first)
+        guard case .unreadableUploadBody = failure else {
+            Issue.record("expected unreadableUploadBody, got \(failure)")
+            return
+        }
+        #expect(error != nil)
+        #expect(failure.description.contains("POST https://api.example.com/items"))
+    }
+
+    #if canImport(FoundationNetworking)
+    @Test func everyReflectedNameResolvesOnThisToolchain() {
+        final class DataDelegate: NSObject, URLSessionDataDelegate {}
+        let session = URLSession(configuration: .ephemeral, delegate: DataDelegate(), delegateQueue: nil)
+        defer { session.invalidateAndCancel() }
+        var request = URLRequest(url: itemsURL)
+        request.httpMethod = "POST"
+        let unresolved = TaskInspection.unresolvedNames(
+            session: session, dataTask: session.dataTask(with: itemsURL),
+            uploadTask: session.uploadTask(with: request, from: Data("payload".utf8)))
+        #expect(unresolved == [])
+    }
+    #endif
+
     @Test func theSessionsAdditionalHeadersAreMatched() async throws {
         // FoundationNetworking does not add httpAdditionalHeaders to the request a protocol sees.
         var options = Fixtures.quiet

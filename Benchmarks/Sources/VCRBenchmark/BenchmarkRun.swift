@@ -29,6 +29,7 @@ struct BenchmarkRun {
             if phases.contains(.memory) { try measureMemory(large: large) }
             addInputNotes(corpusFiles: corpus.count, corpusBytes: corpus.reduce(0) { $0 + $1.count })
         }
+        if phases.contains(.open) { try await measureOpen() }
         if phases.contains(.match) { try await measureMatch() }
         if phases.contains(.replay) { try await measureReplay() }
         if phases.contains(.server) { try await measureServer() }
@@ -119,6 +120,26 @@ struct BenchmarkRun {
             "Peak RSS is the child's whole VmHWM after `Cassette(contentsOf:)`, its own baseline of "
                 + "\(Format.megabytes(result.baseline)) before loading included.")
         report.headline("load_peak_rss_over_file", ratio)
+    }
+
+    // MARK: Open
+
+    private mutating func measureOpen() async throws {
+        log.phase("open: a VCR on each corpus cassette")
+        let files = OpenBenchmark.replayable(try Corpus(folder: settings.corpus))
+        let result = try await OpenBenchmark.measure(files, repetitions: 1, runs: settings.corpusRuns, log: log)
+        let ratio = result.ours.ratio(over: result.load)
+        func perFile(_ duration: Duration) -> String {
+            Format.number(duration.seconds / Double(result.files) * 1e6, digits: 0) + " µs"
+        }
+        report.add(Report.Row(
+            figure: "open a VCR vs load its cassette", ours: perFile(result.ours.median),
+            baseline: perFile(result.load.median) + " load",
+            ratio: Format.number(ratio) + " open/load", target: "≤ 1.20", isMet: ratio <= 1.2))
+        report.note(
+            "Open: `VCR(cassette:)` (mode from `VCR_RECORD`) on each of the \(files.count) replayable corpus "
+                + "cassettes against `Cassette(contentsOf:)` of the same files, per cassette.")
+        report.headline("vcr_open_vs_load", ratio)
     }
 
     // MARK: Match

@@ -4,7 +4,7 @@ import Foundation
 struct Settings {
     /// A part of the run that `--only` can pick.
     enum Phase: String, CaseIterable {
-        case load, save, memory, match, replay, server
+        case load, save, memory, open, match, replay, server
     }
 
     /// The parts to run; all of them unless `--only` names some.
@@ -67,7 +67,7 @@ struct Settings {
           --quick        a short smoke run (small inputs, few runs)
           --verbose      show every contender's median on standard error
           --corpus DIR   the cassettes to load and save (default: Tests/Fixtures/corpus)
-          --only PHASES  run only these of load, save, memory, match, replay, server (comma-separated)
+          --only PHASES  run only these of load, save, memory, open, match, replay, server (comma-separated)
         """
 
     /// Reads the command line; nil (after printing why) when it is not understood.
@@ -87,7 +87,7 @@ struct Settings {
                 let names = remaining.popFirst()?.split(separator: ",").map(String.init) ?? []
                 let picked = names.compactMap(Phase.init(rawValue:))
                 guard !picked.isEmpty, picked.count == names.count else {
-                    FileHandle.standardError.write(Data("--only needs phases among load, save, memory, match, replay, server\n\(Self.usage)\n".utf8))
+                    FileHandle.standardError.write(Data("--only needs phases among load, save, memory, open, match, replay, server\n\(Self.usage)\n".utf8))
                     return nil
                 }
                 phases = Set(picked)

@@ -4,6 +4,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == PeakMemory.subcommand, arguments.count == 2 {
     exit(PeakMemory.runChild(path: arguments[1]))
 }
+if arguments.first == OpenBenchmark.subcommand, arguments.count == 3 {
+    exit(OpenBenchmark.runOnce(which: arguments[1], corpus: URL(fileURLWithPath: arguments[2])))
+}
 if arguments.contains("--help") || arguments.contains("-h") {
     print(Settings.usage)
     exit(0)

@@ -46,6 +46,12 @@ class ReplayProtocol: URLProtocol {
             fail(ReplayError.noVCR(request: Self.summary(of: request, redactedBy: RedactionRules(VCR.Redaction()))))
             return
         }
+        if inspection.uploadBodyIsMissing {
+            let failure = ReplayError.unreadableUploadBody(request: Self.summary(of: request, redactedBy: vcr.redaction))
+            vcr.record(failure)
+            fail(failure)
+            return
+        }
         let body: Data?
         do {
             body = try RequestBodyReader.body(of: request, uploadBody: inspection.uploadBody)

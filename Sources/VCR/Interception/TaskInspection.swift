@@ -9,8 +9,8 @@ import FoundationNetworking
 /// goes chunk by chunk to a data delegate, and the body of an upload task.
 ///
 /// On Linux these are read through reflection (`Mirror`) of
-/// swift-corelibs-foundation's stored properties; each read falls back to the
-/// safe answer when a name is not found. On Apple platforms none is needed.
+/// swift-corelibs-foundation's stored properties; a name that is not found fails
+/// the request (an upload body) or warns once (the task registry). On Apple platforms none is needed.
 struct TaskInspection {
     /// The session running the task, when it can be found.
     var session: URLSession?
@@ -20,6 +20,10 @@ struct TaskInspection {
     /// The body given to `uploadTask(with:from:)` or `upload(for:from:)`, which
     /// the request does not carry.
     var uploadBody: Data?
+    /// Whether the task is an upload task whose body is neither in the
+    /// request nor readable from the task: matching it as a body-less request
+    /// would be silently wrong.
+    var uploadBodyIsMissing: Bool
 
     #if canImport(FoundationNetworking)
     /// Inspects a task from inside `startLoading`, which FoundationNetworking
@@ -39,23 +43,94 @@ struct TaskInspection {
     /// upload body only when the request carries no body of its own.
     init(task: URLSessionTask?, requestHasBody: Bool) {
         guard let task else {
-            self.init(session: nil, deliversEveryChunk: false, uploadBody: nil)
+            self.init(session: nil, deliversEveryChunk: false, uploadBody: nil, uploadBodyIsMissing: false)
             return
         }
-        let names = requestHasBody ? ["session"] : ["session", "knownBody"]
+        let readsBody = !requestHasBody
+        let names = readsBody ? [Name.session, Name.knownBody] : [Name.session]
         let values = Self.values(named: names, in: task)
-        let session = values["session"].flatMap(Self.unwrapped) as? URLSession
+        let session = values[Name.session].flatMap(Self.unwrapped) as? URLSession
         var callsDataDelegate = false
         if task is URLSessionDataTask, task.delegate is URLSessionDataDelegate {
-            let registry = session.flatMap { Self.values(named: ["taskRegistry"], in: $0)["taskRegistry"] }
-            let behaviours = registry.flatMap { Self.values(named: ["behaviours"], in: $0)["behaviours"] } as? [Int: Any]
-            callsDataDelegate = behaviours?[task.taskIdentifier].map(Self.caseName) == "callDelegate"
+            if let behaviour = session.flatMap({ Self.behaviour(of: task, in: $0) }) {
+                callsDataDelegate = behaviour == Name.callDelegate
+            } else {
+                Self.warnOnceRegistryIsUnreadable()
+            }
         }
+        let uploadBody = values[Name.knownBody].flatMap(Self.unwrapped).flatMap(Self.bodyData)
         self.init(
             session: session,
             deliversEveryChunk: callsDataDelegate,
-            uploadBody: values["knownBody"].flatMap(Self.unwrapped).flatMap(Self.bodyData))
+            uploadBody: uploadBody,
+            uploadBodyIsMissing: readsBody && task is URLSessionUploadTask && uploadBody == nil)
     }
+
+    /// The names of swift-corelibs-foundation's private stored properties and
+    /// enum cases that the inspection reads.
+    enum Name {
+        /// `URLSessionTask.session`, the session running the task.
+        static let session = "session"
+        /// `URLSessionTask.knownBody`, the `_Body` of an upload task.
+        static let knownBody = "knownBody"
+        /// `URLSession.taskRegistry`, the session's `_TaskRegistry`.
+        static let taskRegistry = "taskRegistry"
+        /// `_TaskRegistry.behaviours`, each task's `_Behaviour` by task identifier.
+        static let behaviours = "behaviours"
+        /// The `_Behaviour` of a task whose data goes to the data delegate.
+        static let callDelegate = "callDelegate"
+        /// The `_Body` case of a body in memory.
+        static let data = "data"
+        /// The `_Body` case of a body in a file.
+        static let file = "file"
+    }
+
+    /// The case name of `task`'s registered behaviour in `session`, or nil when
+    /// the registry cannot be read.
+    static func behaviour(of task: URLSessionTask, in session: URLSession) -> String? {
+        let registry = Self.values(named: [Name.taskRegistry], in: session)[Name.taskRegistry]
+        let behaviours = registry.flatMap { Self.values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
+        return behaviours?[task.taskIdentifier].map(Self.caseName)
+    }
+
+    /// The reflected names that do not resolve for these tasks, all made by
+    /// `session` and not yet resumed, so that nothing else touches the
+    /// registry: `dataTask` is a data task whose session has a data delegate,
+    /// `uploadTask` an upload task from data. Empty when every name resolves.
+    static func unresolvedNames(
+        session: URLSession, dataTask: URLSessionDataTask, uploadTask: URLSessionUploadTask
+    ) -> [String] {
+        var unresolved: [String] = []
+        let dataValues = values(named: [Name.session], in: dataTask)
+        if (dataValues[Name.session].flatMap(unwrapped) as? URLSession) !== session { unresolved.append(Name.session) }
+        let registry = values(named: [Name.taskRegistry], in: session)[Name.taskRegistry]
+        if registry == nil { unresolved.append(Name.taskRegistry) }
+        let behaviours = registry.flatMap { values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
+        if behaviours == nil { unresolved.append(Name.behaviours) }
+        if behaviours != nil, behaviour(of: dataTask, in: session) != Name.callDelegate {
+            unresolved.append(Name.callDelegate)
+        }
+        let knownBody = values(named: [Name.knownBody], in: uploadTask)[Name.knownBody].flatMap(unwrapped)
+        if knownBody == nil { unresolved.append(Name.knownBody) }
+        if knownBody != nil, knownBody.flatMap(bodyData) == nil { unresolved.append(Name.data) }
+        return unresolved
+    }
+
+    /// What the warning about an unreadable task registry says.
+    static let registryWarning =
+        "VCR: warning: FoundationNetworking's task registry (URLSession.taskRegistry.behaviours) could not be read "
+        + "by reflection on this toolchain; swift-vcr assumes it holds each task's behaviour, and without it "
+        + "a data delegate receives a replayed body in one piece instead of chunk by chunk.\n"
+
+    /// Prints ``registryWarning`` to standard error the first time it is asked for in the process.
+    private static func warnOnceRegistryIsUnreadable() {
+        _ = registryWarningPrinted
+    }
+
+    /// Printing the warning, done once by the lazy initialisation of a static constant.
+    private static let registryWarningPrinted: Void = {
+        FileHandle.standardError.write(Data(registryWarning.utf8))
+    }()
 
     /// Stored properties of an object or its superclasses, by name, found in one walk.
     private static func values(named names: [String], in subject: Any) -> [String: Any] {
@@ -87,8 +162,8 @@ struct TaskInspection {
     private static func bodyData(_ body: Any) -> Data? {
         guard let payload = Mirror(reflecting: body).children.first else { return nil }
         switch (payload.label, payload.value) {
-        case ("data", let data as DispatchData): return Data(data)
-        case ("file", let url as URL): return try? Data(contentsOf: url)
+        case (Name.data, let data as DispatchData): return Data(data)
+        case (Name.file, let url as URL): return try? Data(contentsOf: url)
         default: return nil
         }
     }
@@ -96,13 +171,14 @@ struct TaskInspection {
     /// On Apple platforms every chunk reaches every kind of caller, and the
     /// request carries the session's additional headers.
     init(task: URLSessionTask?, requestHasBody: Bool) {
-        self.init(session: nil, deliversEveryChunk: true, uploadBody: nil)
+        self.init(session: nil, deliversEveryChunk: true, uploadBody: nil, uploadBodyIsMissing: false)
     }
     #endif
 
-    private init(session: URLSession?, deliversEveryChunk: Bool, uploadBody: Data?) {
+    private init(session: URLSession?, deliversEveryChunk: Bool, uploadBody: Data?, uploadBodyIsMissing: Bool) {
         self.session = session
         self.deliversEveryChunk = deliversEveryChunk
         self.uploadBody = uploadBody
+        self.uploadBodyIsMissing = uploadBodyIsMissing
     }
 }

@@ -42,16 +42,14 @@ struct MatchSubject: Sendable {
     /// matcher list, the body's JSON without the ignored members.
     let jsonWithoutIgnoredMembers: [Int: JSONValue]
 
-    /// Prepares the facts `needs` names; `isShared` when several threads may
-    /// match the subject (a recorded interaction's), not when one thread
-    /// prepares and matches it (a live request's).
-    init(method: String, url: String, headers: [String: [String]], body: Data?, needs: Needs, isShared: Bool) {
+    /// Prepares the facts `needs` names.
+    init(method: String, url: String, headers: [String: [String]], body: Data?, needs: Needs) {
         self.method = method
         self.url = ComparableURL.spelling(of: url)
         path = needs.path ? ComparableURL.path(of: url) : ""
         queryItems = needs.query ? Self.queryItems(of: url) : []
         self.headers = HeaderFields(needs.headers ? headers : [:])
-        let prepared = body.map { PreparedBody($0, isShared: isShared) }
+        let prepared = body.map { PreparedBody($0) }
         self.body = prepared
         var stripped: [Int: JSONValue] = [:]
         if !needs.ignoredJSONPaths.isEmpty, let json = prepared?.json {

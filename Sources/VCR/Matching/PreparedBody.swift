@@ -11,12 +11,11 @@ struct PreparedBody: Sendable {
     /// The parsed document once asked for.
     private let parsed: ParsedJSONCache
 
-    /// Prepares `bytes`; `isShared` when several threads may ask for the JSON
-    /// (a recorded body), not when one thread prepares and matches it (a live request's).
-    init(_ bytes: Data, isShared: Bool) {
+    /// Prepares `bytes`.
+    init(_ bytes: Data) {
         self.bytes = bytes
         normalized = Self.normalizingLineEndings(bytes)
-        parsed = ParsedJSONCache(isShared: isShared)
+        parsed = ParsedJSONCache()
     }
 
     /// The parsed document, or nil when the bytes are not JSON.

@@ -9,6 +9,6 @@ struct PreparedInteraction: Sendable {
         self.interaction = interaction
         let request = interaction.request
         subject = MatchSubject(
-            method: request.method, url: request.url, headers: request.headers, body: request.body, needs: needs, isShared: true)
+            method: request.method, url: request.url, headers: request.headers, body: request.body, needs: needs)
     }
 }

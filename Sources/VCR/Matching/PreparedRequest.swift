@@ -7,6 +7,6 @@ struct PreparedRequest: Sendable {
         self.request = request
         let body = request.body.flatMap { $0.isEmpty ? nil : $0 }
         subject = MatchSubject(
-            method: request.method, url: request.url, headers: request.headers, body: body, needs: needs, isShared: false)
+            method: request.method, url: request.url, headers: request.headers, body: body, needs: needs)
     }
 }

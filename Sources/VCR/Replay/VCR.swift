@@ -110,7 +110,7 @@ public final class VCR: Sendable {
     ///   a response no HTTP response can carry (a `code` outside 100–599, CR, LF
     ///   or NUL in a header); ``InvalidModeError`` when `VCR_RECORD` names no mode.
     public convenience init(cassette url: URL, mode: Mode? = nil, options: Options = Options()) throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = Self.openingEnvironment
         let chosen = try mode ?? Mode(environment: environment)
         try CassetteFileType.refuseSpecialFile(at: url.path)
         let exists = FileManager.default.fileExists(atPath: url.path)
@@ -129,6 +129,17 @@ public final class VCR: Sendable {
             cassette: cassette, path: url.path, mode: chosen, options: options,
             records: chosen != .never && (chosen != .missing || !exists), existed: exists, opened: opened,
             environment: environment)
+    }
+
+    /// The variables a VCR reads when it opens, looked up one by one:
+    /// `ProcessInfo.processInfo.environment` copies every variable of the
+    /// process, which cost more than loading a small cassette.
+    private static var openingEnvironment: [String: String] {
+        var variables: [String: String] = [:]
+        for name in [Mode.environmentVariable, upstreamEnvironmentVariable] {
+            if let value = getenv(name) { variables[name] = String(cString: value) }
+        }
+        return variables
     }
 
     /// The error for a cassette to replay that does not exist: says how to record it.
@@ -150,7 +161,7 @@ public final class VCR: Sendable {
         self.init(
             cassette: mode == .all ? Cassette(layout: cassette.layout) : cassette, path: path, mode: mode,
             options: options, records: records, existed: exists, opened: CassetteSave.fingerprint(at: path, mode: mode),
-            environment: ProcessInfo.processInfo.environment)
+            environment: Self.openingEnvironment)
     }
 
     private init(
@@ -179,7 +190,7 @@ public final class VCR: Sendable {
         index = InteractionIndex(interactions: interactions, matchers: options.matchers)
         explainer = MismatchExplainer(index: index, cassettePath: path)
         state = Locked(ReplayState(interactionCount: cassette.interactions.count, groupCount: index.groupCount))
-        let configuration = URLSessionConfiguration.ephemeral
+        let configuration = SessionTemplate.shared.configuration()
         Self.configure(configuration, with: protocolClass)
         session = URLSession(configuration: configuration)
         VCRRegistry.shared.register(self)

@@ -9,6 +9,9 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
     case stopped(request: String, cassettePath: String)
     /// The request's `httpBodyStream` could not be read.
     case unreadableBody(request: String, reason: String)
+    /// The request came from an upload task whose body is neither in the
+    /// request nor readable from the task, so it cannot be matched on its body.
+    case unreadableUploadBody(request: String)
     /// The interaction that matched holds a response no `HTTPURLResponse` can
     /// carry: a status code outside 100–599, or CR, LF or NUL in a header.
     case unservableResponse(request: String, interactionID: Int, reason: String)
@@ -31,6 +34,10 @@ public enum ReplayError: Error, LocalizedError, CustomStringConvertible, Sendabl
             "VCR: \(request) arrived after the VCR of \(cassettePath) was stopped."
         case .unreadableBody(let request, let reason):
             "VCR: the body stream of \(request) could not be read: \(reason)."
+        case .unreadableUploadBody(let request):
+            "VCR: \(request) came from an upload task whose body could not be read: it is not in the request, "
+                + "and FoundationNetworking's URLSessionTask.knownBody did not hold readable data or a readable file "
+                + "(a streamed upload, a file gone, or a toolchain whose internals changed)."
         case .unservableResponse(let request, let interactionID, let reason):
             "VCR: \(request) matched interaction \(interactionID), whose response cannot be served: \(reason). "
                 + "Fix the interaction (`vcr lint` reports such responses in cassette files)."

@@ -1,0 +1,65 @@
+import Foundation
+import VCR
+import VCRCassette
+
+/// Opening a `VCR` on each corpus cassette against loading the same file with
+/// `Cassette(contentsOf:)`: what a test pays before its first request, over
+/// what the cassette's bytes alone cost.
+enum OpenBenchmark {
+    /// The medians of one workload.
+    struct Result {
+        /// The cassettes one timed run opens.
+        var files: Int
+        var ours: Samples
+        var load: Samples
+    }
+
+    /// The argument that makes the binary open the corpus once, the way
+    /// `which` says, and exit: what a callgrind run of the binary counts.
+    static let subcommand = "--open-once"
+
+    /// The corpus files a VCR can replay (servable responses), as file URLs.
+    static func replayable(_ corpus: Corpus) -> [URL] {
+        corpus.files.map { URL(fileURLWithPath: $0.path) }.filter { (try? VCR(cassette: $0, mode: .never)) != nil }
+    }
+
+    /// Times `repetitions` passes over `files` per run.
+    static func measure(_ files: [URL], repetitions: Int, runs: Int, log: Log) async throws -> Result {
+        let ours = Contender("open: VCR(cassette:)", runs: runs) {
+            try (0..<repetitions).reduce(0) { sum, _ in sum + (try openVCRs(files)) }
+        }
+        let load = Contender("open: Cassette(contentsOf:)", runs: runs) {
+            try (0..<repetitions).reduce(0) { sum, _ in sum + (try loadCassettes(files)) }
+        }
+        let samples = try await SideBySide.run([ours, load], log: log)
+        return Result(files: files.count * repetitions, ours: samples[0], load: samples[1])
+    }
+
+    /// Opens a VCR on each file, in the mode `VCR_RECORD` names, as a test does.
+    static func openVCRs(_ files: [URL]) throws -> Int {
+        try files.reduce(0) { $0 + (try VCR(cassette: $1).cassettePath.count) }
+    }
+
+    /// Loads each file.
+    static func loadCassettes(_ files: [URL]) throws -> Int {
+        try files.reduce(0) { $0 + (try Cassette(contentsOf: $1).interactions.count) }
+    }
+
+    /// Runs ``subcommand``: `which` is `vcr`, `load` or `none` (the corpus
+    /// listed and filtered only, the baseline to subtract); 0 on success.
+    static func runOnce(which: String, corpus: URL) -> Int32 {
+        do {
+            let files = replayable(try Corpus(folder: corpus))
+            switch which {
+            case "vcr": keep(try openVCRs(files))
+            case "load": keep(try loadCassettes(files))
+            case "none": keep(files.count)
+            default: return 2
+            }
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("vcr-benchmark: \(error)\n".utf8))
+            return 1
+        }
+    }
+}
