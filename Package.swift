@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(
             name: "VCRServerTests",
             dependencies: [
-                "VCRServer", "VCRServerTesting", "VCR", "VCRCassette",
+                "VCRServer", "VCRServerTesting", "VCR", "VCRCassette", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -65,11 +65,22 @@ let package = Package(
             name: "VCRCommandTests",
             dependencies: ["VCRCommand", "VCRCassette", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The in-process HTTP server several test targets run; not a product.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "VCRTests",
             dependencies: [
                 "VCR",
                 "VCRTestChild",
+                "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -9,29 +9,36 @@ import NIOPosix
 /// Routes: `/sse` (events in timed chunks, the last one held until
 /// ``releaseLastEvent()`` or ten seconds), `/gzip`, `/binary`, `/large`
 /// (10 MB), `/error` (500), `/echo` (a JSON answer to any method), `/cut`
-/// (the connection closed mid-stream); anything else is a 404.
-final class LocalServer: Sendable {
+/// (the connection closed mid-stream), `/no-content` (a 204 with lower-case
+/// header names), `/stream?events=N&gap=M` (N numbered events, 48 by default,
+/// one chunk each, M milliseconds apart, 3 by default), `/stall` (three
+/// events, then nothing until the server shuts down), `/silent` (no answer at
+/// all), `/slow?ms=N` (a short answer after N milliseconds), `/redirect?to=P&code=C`
+/// (a redirect with status C, 302 by default, to P, `/final` by default), `/chain?hops=N`
+/// (N redirects in a row, each to `/chain?hops=N-1`, then `/final`), `/final` (the
+/// request's method and body as text); anything else is a 404.
+package final class LocalServer: Sendable {
     /// A request as the server received it.
-    struct Received: Sendable {
-        var method: String
-        var uri: String
-        var headers: [(String, String)]
-        var body: Data
+    package struct Received: Sendable {
+        package var method: String
+        package var uri: String
+        package var headers: [(String, String)]
+        package var body: Data
     }
 
     /// The events `/sse` sends, one per chunk.
-    static let events = (0..<5).map { "event: tick\ndata: {\"n\":\($0)}\n\n" }
+    package static let events = (0..<5).map { "event: tick\ndata: {\"n\":\($0)}\n\n" }
     /// The text `/gzip` sends compressed.
-    static let gzipText = (0..<40).map { String(format: "line %03d: the quick brown fox jumps over the lazy dog\n", $0) }.joined()
+    package static let gzipText = (0..<40).map { String(format: "line %03d: the quick brown fox jumps over the lazy dog\n", $0) }.joined()
     /// ``gzipText`` compressed with gzip.
-    static let gzipBody = Data(
+    package static let gzipBody = Data(
         base64Encoded:
             "H4sIAAAAAAAC/53SSxIBQRAG4b1T1BG66ve+DaMxtGmG8Tq9CE4g1xm5+0rbZUspLe22z3YZ2uZo674+OtvWpx2G0/lq9Z77by6r98s2dTcqv8vRFegSusbomqBriq4ZuuboWpDLkQ1HNhzZcGTDkQ1HNhzZcGTDkQ1HNgLZCGQjkI1ANgLZCGQjkI1ANgLZCGRDyIaQDSEbQjaEbAjZELIhZEPIhv608QHhVTiecAgAAA=="
     )!
     /// The body of `/binary`: every byte value, twice; not valid UTF-8.
-    static let binaryBody = Data((0..<512).map { UInt8($0 % 256) })
+    package static let binaryBody = Data((0..<512).map { UInt8($0 % 256) })
     /// The body of `/large`: 10 MB of numbered text lines.
-    static let largeBody: Data = {
+    package static let largeBody: Data = {
         var text = Data()
         var line = 0
         while text.count < 10 << 20 {
@@ -40,8 +47,28 @@ final class LocalServer: Sendable {
         }
         return text
     }()
+    /// The events `/stream?events=count` sends, one per chunk.
+    package static func streamEvents(count: Int = 48) -> [String] {
+        (0..<count).map { "id: \($0)\nevent: delta\ndata: {\"n\":\($0),\"text\":\"token \($0)\"}\n\n" }
+    }
+    /// The whole body of `/stream?events=count`.
+    package static func streamBody(events count: Int = 48) -> Data {
+        Data(streamEvents(count: count).joined().utf8)
+    }
+    /// What `/stall` sends, in one write, before it goes quiet.
+    package static let stallPrefix = Data(streamEvents(count: 3).joined().utf8)
+    /// The body of `/slow`.
+    package static let slowBody = Data("slow answer".utf8)
+
+    /// The body of every redirect `/redirect` and `/chain` send.
+    package static let redirectBody = Data("moved".utf8)
+    /// The body of `/final` for a request with this method and body.
+    package static func finalBody(method: String, body: Data = Data()) -> Data {
+        Data("final \(method) ".utf8) + body
+    }
+
     /// The bytes `/cut` sends before it closes the connection.
-    static let cutPrefix = "data: {\"partial\":true}\n\n"
+    package static let cutPrefix = "data: {\"partial\":true}\n\n"
 
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
@@ -49,18 +76,18 @@ final class LocalServer: Sendable {
     private let log = Log()
 
     /// The port the server listens on.
-    let port: Int
+    package let port: Int
 
     /// The server's origin, such as `http://127.0.0.1:41234`.
-    var origin: String { "http://127.0.0.1:\(port)" }
+    package var origin: String { "http://127.0.0.1:\(port)" }
 
     /// A URL on this server.
-    func url(_ pathAndQuery: String) -> URL {
+    package func url(_ pathAndQuery: String) -> URL {
         URL(string: origin + pathAndQuery)!
     }
 
     /// Starts a server on an ephemeral port of 127.0.0.1.
-    init() throws {
+    package init() throws {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let gate = gate
         let log = log
@@ -82,23 +109,23 @@ final class LocalServer: Sendable {
     }
 
     /// Lets `/sse` send its last event.
-    func releaseLastEvent() {
+    package func releaseLastEvent() {
         gate.open()
     }
 
     /// Whether `/sse` sent its last event because ``releaseLastEvent()`` was
     /// called, rather than after waiting ten seconds for it.
-    var lastEventWasReleased: Bool? {
+    package var lastEventWasReleased: Bool? {
         gate.outcome
     }
 
     /// The requests received so far, in order.
-    var received: [Received] {
+    package var received: [Received] {
         log.entries
     }
 
     /// Closes the listening socket and stops the event loop.
-    func shutdown() throws {
+    package func shutdown() throws {
         try channel.close().wait()
         try group.syncShutdownGracefully()
     }
@@ -188,7 +215,9 @@ private final class Responder: ChannelInboundHandler {
     }
 
     private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
-        let path = head.uri.split(separator: "?", maxSplits: 1).first.map(String.init) ?? head.uri
+        let parts = head.uri.split(separator: "?", maxSplits: 1)
+        let path = parts.first.map(String.init) ?? head.uri
+        let query = Self.query(parts.count > 1 ? String(parts[1]) : "")
         switch path {
         case "/sse":
             streamEvents(context: context)
@@ -206,6 +235,35 @@ private final class Responder: ChannelInboundHandler {
                 Data(#"{"ok":true}"#.utf8), context)
         case "/cut":
             cut(context: context)
+        case "/no-content":
+            let headers = HTTPHeaders([("x-request-id", "req-1"), ("openai-processing-ms", "7")])
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .noContent, headers: headers))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        case "/stream":
+            let count = query["events"].flatMap(Int.init) ?? 48
+            let gap = TimeAmount.milliseconds(query["gap"].flatMap(Int64.init) ?? 3)
+            startStream(context: context)
+            sendStreamEvent(0, of: LocalServer.streamEvents(count: count), gap: gap, context: context)
+        case "/stall":
+            startStream(context: context)
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: LocalServer.stallPrefix)))), promise: nil)
+        case "/silent":
+            break
+        case "/slow":
+            let delay = query["ms"].flatMap(Int64.init) ?? 1000
+            context.eventLoop.assumeIsolated().scheduleTask(in: .milliseconds(delay)) {
+                self.send(.ok, ["Content-Type": "text/plain"], LocalServer.slowBody, context)
+            }
+        case "/redirect":
+            let code = query["code"].flatMap(Int.init) ?? 302
+            let location = query["to"]?.removingPercentEncoding ?? "/final"
+            send(.init(statusCode: code), ["Location": location, "Content-Type": "text/plain"], LocalServer.redirectBody, context)
+        case "/chain":
+            let hops = query["hops"].flatMap(Int.init) ?? 0
+            let location = hops > 1 ? "/chain?hops=\(hops - 1)" : "/final"
+            send(.found, ["Location": location, "Content-Type": "text/plain"], LocalServer.redirectBody, context)
+        case "/final":
+            send(.ok, ["Content-Type": "text/plain"], LocalServer.finalBody(method: head.method.rawValue, body: body), context)
         default:
             send(.notFound, ["Content-Type": "text/plain"], Data("not found".utf8), context)
         }
@@ -248,6 +306,35 @@ private final class Responder: ChannelInboundHandler {
     private func writeEvent(_ number: Int, context: ChannelHandlerContext) {
         let bytes = ByteBuffer(string: LocalServer.events[number])
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(bytes))), promise: nil)
+    }
+
+    /// The name=value pairs of a query string.
+    private static func query(_ text: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if let name = parts.first { fields[String(name)] = parts.count > 1 ? String(parts[1]) : "" }
+        }
+        return fields
+    }
+
+    /// Sends the head of a chunked event stream.
+    private func startStream(context: ChannelHandlerContext) {
+        let headers = HTTPHeaders([("Content-Type", "text/event-stream"), ("Cache-Control", "no-cache")])
+        context.writeAndFlush(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+    }
+
+    /// Sends `events` from `number` on, one chunk each, `gap` apart, then ends the response.
+    private func sendStreamEvent(_ number: Int, of events: [String], gap: TimeAmount, context: ChannelHandlerContext) {
+        guard number < events.count else {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            return
+        }
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: events[number])))), promise: nil)
+        context.eventLoop.assumeIsolated().scheduleTask(in: gap) {
+            self.sendStreamEvent(number + 1, of: events, gap: gap, context: context)
+        }
     }
 
     /// Starts a chunked event stream and closes the connection before its end.
