@@ -43,8 +43,10 @@ import VCRServer
         #expect(response.headers["Content-Type"] == interaction.response.headers["Content-Type"])
         let parts = try await parts(of: response)
         #expect(parts.flatMap { $0 } == Array(interaction.response.body))
-        #expect(parts.count > 1)
-        #expect(parts.allSatisfy { $0.suffix(2) == [10, 10] }, "every part ends at an event boundary")
+        // TCP may split or join the server's writes, so the client can only
+        // see that the body came in several parts; VCRServerTests checks on
+        // the wire that each event is written and flushed on its own.
+        #expect(parts.count > 1, "the stream arrived in one piece")
         try await server.stop().check(allowingUnused: true)
     }
 
