@@ -244,19 +244,10 @@ struct YAMLEmitter {
         let startsWithBOM = text.starts(with: [0xEF, 0xBB, 0xBF])
         var index = 0
         while index < text.count {
-            let byte = text[index]
-            if startsWithBOM || !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-            {
-                let width = UTF8Text.width(of: byte)
-                writeEscape(Self.decode(text, at: index, width: width))
-                index += width
+            if startsWithBOM || Self.isEscaped(text, at: index) {
+                writeEscapedCharacter(text, &index)
             } else {
-                writeRun(text, &index) { text, index in
-                    let byte = text[index]
-                    return !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
-                        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                }
+                writeRun(text, &index, until: Self.isEscaped)
             }
         }
         writeIndicator("\"", needsWhitespace: false, isWhitespace: false, isIndention: false)
@@ -294,15 +285,10 @@ struct YAMLEmitter {
         var spaces = false
         var index = 0
         while index < text.count {
-            let byte = text[index]
-            if startsWithBOM || !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-            {
-                let width = UTF8Text.width(of: byte)
-                writeEscape(Self.decode(text, at: index, width: width))
-                index += width
+            if startsWithBOM || Self.isEscaped(text, at: index) {
+                writeEscapedCharacter(text, &index)
                 spaces = false
-            } else if byte == UInt8(ascii: " ") {
+            } else if text[index] == UInt8(ascii: " ") {
                 if !spaces && column > lineWidth && index > 0 && index < text.count - 1 {
                     writeIndent(indent)
                     if text[index + 1] == UInt8(ascii: " ") { put(UInt8(ascii: "\\")) }
@@ -317,6 +303,20 @@ struct YAMLEmitter {
             }
         }
         writeIndicator("\"", needsWhitespace: false, isWhitespace: false, isIndention: false)
+    }
+
+    /// Whether the character at `index` is written as an escape in a double-quoted scalar.
+    private static func isEscaped(_ text: [UInt8], at index: Int) -> Bool {
+        let byte = text[index]
+        return !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Writes the character at `index` as an escape and moves past it.
+    private mutating func writeEscapedCharacter(_ text: [UInt8], _ index: inout Int) {
+        let width = UTF8Text.width(of: text[index])
+        writeEscape(Self.decode(text, at: index, width: width))
+        index += width
     }
 
     private mutating func writeEscape(_ scalar: UInt32) {
