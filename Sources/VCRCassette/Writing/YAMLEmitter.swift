@@ -238,6 +238,13 @@ struct YAMLEmitter {
         writeIndicator("'", needsWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
+    /// `text` double-quoted on one line as the libyaml writers spell it, its quotes included.
+    static func doubleQuoted(_ text: [UInt8]) -> [UInt8] {
+        var emitter = YAMLEmitter(style: .compact, capacity: text.count + 2)
+        emitter.writeDoubleQuoted(text)
+        return emitter.output
+    }
+
     private mutating func writeDoubleQuoted(_ text: [UInt8]) {
         writeIndicator("\"", needsWhitespace: true, isWhitespace: false, isIndention: false)
         // yaml.v3's is_bom looks at the text's first bytes, not the current ones.
