@@ -213,14 +213,10 @@ struct YAMLEmitter {
         var index = 0
         while index < text.count {
             if text[index] == UInt8(ascii: " ") {
-                if folds && !spaces && column > lineWidth && index > 0 && index < text.count - 1
+                let folding =
+                    folds && !spaces && column > lineWidth && index > 0 && index < text.count - 1
                     && text[index + 1] != UInt8(ascii: " ")
-                {
-                    writeIndent(indent)
-                    index += 1
-                } else {
-                    writeCharacter(text, &index)
-                }
+                writeSpace(text, &index, indent: indent, folding: folding)
                 spaces = true
             } else if UTF8Text.isBreak(text, at: index) {
                 if !breaks && text[index] == UInt8(ascii: "\n") { putBreak() }
@@ -267,12 +263,9 @@ struct YAMLEmitter {
         var index = 0
         while index < text.count {
             if text[index] == UInt8(ascii: " ") {
-                if !spaces && column > lineWidth && index + 1 < text.count && text[index + 1] != UInt8(ascii: " ") {
-                    writeIndent(indent)
-                    index += 1
-                } else {
-                    writeCharacter(text, &index)
-                }
+                let folding =
+                    !spaces && column > lineWidth && index + 1 < text.count && text[index + 1] != UInt8(ascii: " ")
+                writeSpace(text, &index, indent: indent, folding: folding)
                 spaces = true
             } else {
                 writeCharacter(text, &index)
@@ -296,13 +289,9 @@ struct YAMLEmitter {
                 writeEscapedCharacter(text, &index)
                 spaces = false
             } else if text[index] == UInt8(ascii: " ") {
-                if !spaces && column > lineWidth && index > 0 && index < text.count - 1 {
-                    writeIndent(indent)
-                    if text[index + 1] == UInt8(ascii: " ") { put(UInt8(ascii: "\\")) }
-                    index += 1
-                } else {
-                    writeCharacter(text, &index)
-                }
+                let folding = !spaces && column > lineWidth && index > 0 && index < text.count - 1
+                writeSpace(text, &index, indent: indent, folding: folding)
+                if folding && text[index] == UInt8(ascii: " ") { put(UInt8(ascii: "\\")) }
                 spaces = true
             } else {
                 writeCharacter(text, &index)
@@ -310,6 +299,13 @@ struct YAMLEmitter {
             }
         }
         writeIndicator("\"", needsWhitespace: false, isWhitespace: false, isIndention: false)
+    }
+
+    /// Writes the space at `index`, or when `folding`, a line break and the indentation in its place.
+    private mutating func writeSpace(_ text: [UInt8], _ index: inout Int, indent: Int, folding: Bool) {
+        guard folding else { return writeCharacter(text, &index) }
+        writeIndent(indent)
+        index += 1
     }
 
     /// Whether the character at `index` is written as an escape in a double-quoted scalar.
