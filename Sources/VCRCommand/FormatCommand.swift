@@ -47,7 +47,7 @@ struct FormatCommand: ConsoleCommand {
         var success = errors.isEmpty
         for file in files {
             do {
-                guard try formatted(try CassetteFiles.read(file), path: file) != nil else { continue }
+                guard try formatted(CassetteFiles.read(file), path: file) != nil else { continue }
                 if check {
                     console.print(file)
                     success = false
