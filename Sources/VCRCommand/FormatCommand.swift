@@ -32,33 +32,11 @@ struct FormatCommand: ConsoleCommand {
             """
     )
 
-    /// The writer `--style` selects.
-    enum Style: String, CaseIterable, ExpressibleByArgument {
-        /// x/vcr v0.1 (go.yaml.in/yaml/v4 rc.3): two spaces, sequences in their key's column.
-        case compact
-        /// go-vcr's default (gopkg.in/yaml.v3): four spaces, sequences indented under their key.
-        case indented
-        /// x/vcr's main branch (go.yaml.in/yaml/v4 rc.6): compact, long scalars folded after column 80.
-        case folded
-        /// go-vcr v4.0.5 (goccy/go-yaml v1.18.0): compact, strings that need quoting double-quoted.
-        case goccy
-
-        /// The cassette style this writes.
-        var layoutStyle: CassetteLayout.Style {
-            switch self {
-            case .compact: .compact
-            case .indented: .indented
-            case .folded: .folded
-            case .goccy: .goccy
-            }
-        }
-    }
-
     @Flag(help: "Write nothing; print the path of each cassette that would change, and exit with 1 if any would.")
     var check = false
 
     @Option(help: "The style to write: compact, indented, folded or goccy. By default each cassette keeps its own.")
-    var style: Style?
+    var style: CassetteLayout.Style?
 
     @Argument(help: "Cassette files, or directories to search for .yaml and .yml files.")
     var paths: [String]
@@ -69,15 +47,12 @@ struct FormatCommand: ConsoleCommand {
         var success = errors.isEmpty
         for file in files {
             do {
-                let original = try CassetteFiles.read(file)
-                var cassette = try Cassette(yaml: original, path: file)
-                if let style { cassette.layout.style = style.layoutStyle }
-                guard cassette.yaml() != original else { continue }
+                guard try formatted(CassetteFiles.read(file), path: file) != nil else { continue }
                 if check {
                     console.print(file)
                     success = false
                 } else {
-                    try cassette.write(to: URL(fileURLWithPath: file))
+                    try rewrite(file)
                 }
             } catch {
                 console.printError(error.description)
@@ -85,5 +60,21 @@ struct FormatCommand: ConsoleCommand {
             }
         }
         return success ? .success : .failure
+    }
+
+    /// The bytes `original` is formatted to; nil when they are the same.
+    private func formatted(_ original: Data, path: String) throws(CassetteError) -> Data? {
+        var cassette = try Cassette(yaml: original, path: path)
+        if let style { cassette.layout.style = style }
+        let yaml = cassette.yaml()
+        return yaml == original ? nil : yaml
+    }
+
+    /// Formats `file` again under the lock every save takes, so that what
+    /// another process saves between the first read and this write is kept.
+    private func rewrite(_ file: String) throws(CassetteError) {
+        try CassetteFile.withLock(URL(fileURLWithPath: file)) { locked throws(CassetteError) in
+            if let yaml = try formatted(CassetteFiles.read(file), path: file) { try locked.replace(with: yaml) }
+        }
     }
 }

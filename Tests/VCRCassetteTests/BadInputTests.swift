@@ -83,6 +83,22 @@ import VCRCassette
         expectFailure(yaml, .syntax, line: 4, column: 13, phrases: ["invalid trailing UTF-8 octet"])
     }
 
+    /// A byte order mark is no character: the column is the one editors show, from memory or a file.
+    @Test func invalidUTF8OnTheFirstLineAfterAByteOrderMark() throws {
+        var yaml = Data([0xEF, 0xBB, 0xBF] + Array("version: caf".utf8))
+        yaml.append(contentsOf: [0xFF, 0x0A])
+        expectFailure(yaml, .syntax, line: 1, column: 13, phrases: ["invalid leading UTF-8 octet"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bom-\(UUID().uuidString).yaml")
+        try yaml.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            _ = try Cassette(contentsOf: file)
+            Issue.record("expected invalid UTF-8 to fail")
+        } catch {
+            #expect(error.line == 1 && error.column == 13, "\(error)")
+        }
+    }
+
     @Test func controlCharacter() {
         expectFailure(
             "version: 2\ninteractions:\n- request:\n    body: a\u{1}b\n", .syntax, line: 4, column: 12,

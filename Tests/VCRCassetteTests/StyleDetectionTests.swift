@@ -18,6 +18,8 @@ import VCRCassette
         ("compact-literal-leading-break.yaml", .compact),
         ("goccy-padded-blank-line.yaml", .goccy),
         ("compact-empty-blank-line.yaml", .compact),
+        ("goccy-escaped-nbsp.yaml", .goccy),
+        ("compact-raw-nbsp.yaml", .compact),
     ])
     func detectsTheWriterAndWritesTheSameBytes(name: String, style: CassetteLayout.Style) throws {
         let url = Self.directory.appendingPathComponent(name)

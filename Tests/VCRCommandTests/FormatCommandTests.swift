@@ -187,6 +187,43 @@ import VCRCassette
         }
     }
 
+    /// fmt reads and replaces a cassette under the lock every save takes, so what a
+    /// second writer appends meanwhile (under that lock) is never lost.
+    @Test func keepsWhatAnotherWriterAppendsMeanwhile() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/shared.yaml"
+            try write(Self.formatted, to: path)
+            let url = URL(fileURLWithPath: path)
+            let appends = 100
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                defer { done.signal() }
+                for number in 0..<appends {
+                    let added = Interaction(
+                        id: 0, request: RecordedRequest(url: "https://example.com/added/\(number)"),
+                        response: RecordedResponse())
+                    try? CassetteFile.withLock(url) { file throws(CassetteError) in
+                        let yaml = try Cassette.appending([added], toFile: file.contents() ?? Data(), path: path).yaml
+                        try file.replace(with: yaml)
+                    }
+                }
+            }.start()
+
+            var runs = 0
+            repeat {
+                // Each run changes the style, so each one rewrites the file.
+                let result = try runVCR(["fmt", "--style", runs % 2 == 0 ? "indented" : "compact", path])
+                #expect(result.exitCode == .success, "\(result.error)")
+                runs += 1
+            } while done.wait(timeout: .now()) == .timedOut
+
+            let saved = try Cassette(contentsOf: url)
+            #expect(saved.interactions.map(\.request.url).dropFirst() == (0..<appends).map { "https://example.com/added/\($0)" }[...])
+            #expect(saved.interactions.map(\.id) == Array(0...appends))
+            #expect(runs > 1)
+        }
+    }
+
     @Test func rejectsAnUnknownStyle() {
         #expect(throws: (any Error).self) { try VCRCommand.parseAsRoot(["fmt", "--style", "tabs", "x.yaml"]) }
     }

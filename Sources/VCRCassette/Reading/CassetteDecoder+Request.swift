@@ -5,44 +5,23 @@ extension CassetteDecoder {
     /// Reads a `request` mapping; null is an empty request.
     mutating func decodeRequest() throws(CassetteError) -> RecordedRequest {
         var request = Self.emptyRequest
-        let event = try events.next()
-        noteValue(\.request)
-        if event.isNull { return request }
-        guard event.kind == .mappingStart else { throw mismatch(event, expected: "a mapping for `request`") }
+        guard try startMapping("request", at: \.request) else { return request }
         var keys = MappingKeys<RequestKey>()
-        while let entry = try nextEntry(&keys) {
-            guard case .field(let key) = entry else {
-                try skipValue()
-                continue
-            }
+        while let key = try nextField(&keys) {
             let name = key.rawValue
             switch key {
             case .proto: request.proto = try decodeString(for: "`\(name)`")
             case .protoMajor: request.protoMajor = try decodeInt(for: "`\(name)`")
             case .protoMinor: request.protoMinor = try decodeInt(for: "`\(name)`")
             case .contentLength: request.contentLength = try decodeInteger(for: "`\(name)`")
-            case .transferEncoding:
-                request.transferEncoding = try decodeStrings(for: "`\(name)`")
-                evidence.noteOmittableField(isEmpty: request.transferEncoding.isEmpty)
-            case .trailer:
-                request.trailer = try decodeFields(for: "`\(name)`")
-                evidence.noteOmittableField(isEmpty: request.trailer.isEmpty)
+            case .transferEncoding: request.transferEncoding = try omittable(decodeStrings(for: "`\(name)`"))
+            case .trailer: request.trailer = try omittable(decodeFields(for: "`\(name)`"))
             case .host: request.host = try decodeString(for: "`\(name)`")
-            case .remoteAddress:
-                request.remoteAddress = try decodeString(for: "`\(name)`")
-                evidence.noteOmittableField(isEmpty: request.remoteAddress.isEmpty)
-            case .requestURI:
-                request.requestURI = try decodeString(for: "`\(name)`")
-                evidence.noteOmittableField(isEmpty: request.requestURI.isEmpty)
-            case .body:
-                request.body = try decodeBody(for: "`\(name)`")
-                evidence.noteOmittableField(isEmpty: request.body.isEmpty)
-            case .form:
-                request.form = try decodeFields(for: "`\(name)`")
-                evidence.noteOmittableField(isEmpty: request.form.isEmpty)
-            case .headers:
-                request.headers = try decodeFields(for: "`\(name)`")
-                evidence.noteOmittableField(isEmpty: request.headers.isEmpty)
+            case .remoteAddress: request.remoteAddress = try omittable(decodeString(for: "`\(name)`"))
+            case .requestURI: request.requestURI = try omittable(decodeString(for: "`\(name)`"))
+            case .body: request.body = try omittable(decodeBody(for: "`\(name)`"))
+            case .form: request.form = try omittable(decodeFields(for: "`\(name)`"))
+            case .headers: request.headers = try omittable(decodeFields(for: "`\(name)`"))
             case .url:
                 request.url = try decodeString(for: "`\(name)`")
                 noteValue(\.url)

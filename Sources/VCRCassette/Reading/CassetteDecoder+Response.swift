@@ -7,27 +7,17 @@ extension CassetteDecoder {
     /// Reads a `response` mapping; null is an empty response.
     mutating func decodeResponse() throws(CassetteError) -> RecordedResponse {
         var response = Self.emptyResponse
-        let event = try events.next()
-        noteValue(\.response)
-        if event.isNull { return response }
-        guard event.kind == .mappingStart else { throw mismatch(event, expected: "a mapping for `response`") }
+        guard try startMapping("response", at: \.response) else { return response }
         var keys = MappingKeys<ResponseKey>()
-        while let entry = try nextEntry(&keys) {
-            guard case .field(let key) = entry else {
-                try skipValue()
-                continue
-            }
+        while let key = try nextField(&keys) {
             let name = key.rawValue
             switch key {
             case .proto: response.proto = try decodeString(for: "`\(name)`")
             case .protoMajor: response.protoMajor = try decodeInt(for: "`\(name)`")
             case .protoMinor: response.protoMinor = try decodeInt(for: "`\(name)`")
-            case .transferEncoding:
-                response.transferEncoding = try decodeStrings(for: "`\(name)`")
-                evidence.noteOmittableField(isEmpty: response.transferEncoding.isEmpty)
+            case .transferEncoding: response.transferEncoding = try omittable(decodeStrings(for: "`\(name)`"))
             case .trailer:
-                response.trailer = try decodeFields(for: "`\(name)`", areHeaders: requiresServableResponses)
-                evidence.noteOmittableField(isEmpty: response.trailer.isEmpty)
+                response.trailer = try omittable(decodeFields(for: "`\(name)`", areHeaders: requiresServableResponses))
             case .contentLength: response.contentLength = try decodeInteger(for: "`\(name)`")
             case .uncompressed:
                 response.uncompressed = try decodeBoolean(for: "`\(name)`")

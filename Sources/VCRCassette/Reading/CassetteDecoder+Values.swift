@@ -164,8 +164,8 @@ extension CassetteDecoder {
                 + "which no HTTP message can carry")
     }
 
-    /// Gathers a string's ``LayoutEvidence``, with a literal block's header and, for a
-    /// mapping value, its first empty line, when they decide.
+    /// Gathers a string's ``LayoutEvidence``, with a literal block's header, for a
+    /// mapping value its first empty line, and a double-quoted value's escapes, when they decide.
     private mutating func note(_ scalar: YAMLEvent, isKey: Bool = false, isMappingValue: Bool = false) {
         if isKey { evidence.noteKey(scalar) } else { evidence.noteScalar(scalar) }
         if evidence.needsLiteralHeader(for: scalar), let header = events.sourceBytes(of: scalar, length: 3) {
@@ -175,6 +175,11 @@ extension CassetteDecoder {
             let source = events.sourceBytes(of: scalar, length: probe.length)
         {
             evidence.noteBlankLine(source, line: probe.line)
+        }
+        if !isKey, let spellings = evidence.escapeProbe(for: scalar),
+            let source = events.sourceBytes(of: scalar, length: max(spellings.goccy.count, spellings.libyaml.count))
+        {
+            evidence.noteEscapes(source, goccy: spellings.goccy, libyaml: spellings.libyaml)
         }
     }
 

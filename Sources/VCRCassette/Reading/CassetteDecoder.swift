@@ -90,15 +90,13 @@ struct CassetteDecoder: ~Copyable {
         var keys = MappingKeys<RootKey>()
         var interactions: [Interaction] = []
         var hasVersion = false
-        while let entry = try nextEntry(&keys) {
-            switch entry {
-            case .field(.version):
+        while let key = try nextField(&keys) {
+            switch key {
+            case .version:
                 try decodeVersion()
                 hasVersion = true
-            case .field(.interactions):
+            case .interactions:
                 interactions = try decodeInteractions()
-            case .unknown:
-                try skipValue()
             }
         }
         guard hasVersion else { throw unsupportedVersion("0 (no `version` key)", at: root) }
@@ -146,21 +144,51 @@ struct CassetteDecoder: ~Copyable {
     private mutating func decodeInteraction() throws(CassetteError) -> Interaction {
         var interaction = Interaction(id: 0, request: Self.emptyRequest, response: Self.emptyResponse)
         var keys = MappingKeys<InteractionKey>()
-        while let entry = try nextEntry(&keys) {
-            switch entry {
-            case .field(.id):
+        while let key = try nextField(&keys) {
+            switch key {
+            case .id:
                 interaction.id = try decodeInt(for: "`id`")
                 noteValue(\.id)
-            case .field(.request): interaction.request = try decodeRequest()
-            case .field(.response): interaction.response = try decodeResponse()
-            case .unknown: try skipValue()
+            case .request: interaction.request = try decodeRequest()
+            case .response: interaction.response = try decodeResponse()
             }
         }
         return interaction
     }
 
+    /// Reads the event that starts the `name` mapping of an interaction and notes its
+    /// position as `field`'s; false when the value is null, which reads as an empty mapping.
+    mutating func startMapping(
+        _ name: String, at field: WritableKeyPath<CassetteOutline.InteractionPositions, CassetteOutline.Position?>
+    ) throws(CassetteError) -> Bool {
+        let event = try events.next()
+        noteValue(field)
+        if event.isNull { return false }
+        guard event.kind == .mappingStart else { throw mismatch(event, expected: "a mapping for `\(name)`") }
+        return true
+    }
+
+    /// The next known key of a schema mapping, with unknown keys and their values
+    /// skipped; nil at the mapping's end.
+    mutating func nextField<Key>(_ keys: inout MappingKeys<Key>) throws(CassetteError) -> Key? {
+        while let entry = try nextEntry(&keys) {
+            guard case .field(let key) = entry else {
+                try skipValue()
+                continue
+            }
+            return key
+        }
+        return nil
+    }
+
+    /// `value`, noted as a field go-vcr omits when it is empty.
+    mutating func omittable<Value: Collection>(_ value: Value) -> Value {
+        evidence.noteOmittableField(isEmpty: value.isEmpty)
+        return value
+    }
+
     /// The next key of a schema mapping; nil at the mapping's end.
-    mutating func nextEntry<Key>(_ keys: inout MappingKeys<Key>) throws(CassetteError) -> MappingKeys<Key>.Entry? {
+    private mutating func nextEntry<Key>(_ keys: inout MappingKeys<Key>) throws(CassetteError) -> MappingKeys<Key>.Entry? {
         let event = try events.next()
         if event.kind == .mappingEnd { return nil }
         guard event.kind == .scalar else { throw mismatch(event, expected: "a key") }

@@ -7,7 +7,10 @@
 ///   scalar rules goccy out; a double-quoted one that yaml.v3 would have written
 ///   plain or single-quoted (`"{\"ok\":true}"`, `"*"`) rules the others out.
 ///   So does the order of header names (goccy sorts bytes, the others numbers),
-///   and an empty line inside a literal block (goccy leaves the indentation's spaces on it).
+///   an empty line inside a literal block (goccy leaves the indentation's spaces on it),
+///   and the escapes of a string both double-quote: goccy spells them as Go's
+///   `strconv.Quote` (`\u00a0`, `\x1b`, lower-case hex), the others as libyaml
+///   (U+00A0 raw, `\e`, upper-case hex), which only the file's bytes show.
 /// - yaml/v4 rc.6 or rc.3: a plain or quoted scalar folded over lines, or a
 ///   YAML 1.1 look-alike in single quotes (`'yes'`), shows rc.6; a look-alike in
 ///   double quotes shows rc.3.
@@ -85,6 +88,29 @@ struct LayoutEvidence {
             }
         }
         return nil
+    }
+
+    /// The two spellings of a double-quoted value, when goccy (Go's `strconv.Quote`)
+    /// and the libyaml writers escape it differently (`\u00a0` or U+00A0 raw, `\x1b` or
+    /// `\e`): the input at the value's opening quote then shows which wrote it
+    /// (``noteEscapes(_:goccy:libyaml:)``). Nil while the writer is decided or when the spellings agree.
+    func escapeProbe(for scalar: YAMLEvent) -> (goccy: [UInt8], libyaml: [UInt8])? {
+        guard libyamlPossible && goccyPossible, indentation != .indented, scalar.style == .doubleQuoted,
+            !scalar.isBinary, !scalar.spansLines, scalar.text.contains(where: { $0 < 0x20 || $0 >= 0x7F })
+        else { return nil }
+        let text = Array(scalar.text)
+        let goccy = GoQuotedString.quote(text)
+        let libyaml = YAMLEmitter.doubleQuoted(text)
+        return goccy == libyaml ? nil : (goccy, libyaml)
+    }
+
+    /// Notes the input from a double-quoted value's opening quote (see ``escapeProbe(for:)``):
+    /// spelled as goccy spells it rules the others out, spelled as they do rules goccy out.
+    mutating func noteEscapes(_ source: [UInt8], goccy: [UInt8], libyaml: [UInt8]) {
+        let isGoccy = source.starts(with: goccy)
+        let isLibyaml = source.starts(with: libyaml)
+        if isGoccy && !isLibyaml { libyamlPossible = false }
+        if isLibyaml && !isGoccy { goccyPossible = false }
     }
 
     /// More than any indentation (and header line) a cassette's block lines start with.

@@ -1,11 +1,14 @@
 import Foundation
 
-/// Turns libyaml's character indices into lines and columns as editors count
-/// them, reading the input forward once however many positions are asked for.
+/// Walks the input forward to the places libyaml names — a mark's character
+/// index, a reader error's byte offset — and tells their lines and columns as
+/// editors count them and the bytes found there.
 ///
 /// libyaml's own line numbers also break lines at U+0085, U+2028 and U+2029,
 /// which cassettes hold raw in literal blocks; editors break only at `\n`,
 /// `\r\n` and `\r`. Columns count characters; a byte order mark is not one.
+/// Places asked for in file order read the input at most once in all; an
+/// earlier place starts the walk over.
 struct SourceCounter {
     private let input: YAMLInput
     /// The file's bytes read last; allocated at the first read.
@@ -13,48 +16,83 @@ struct SourceCounter {
     /// The input's offset of `chunk[0]`, and how many bytes of `chunk` hold input.
     private var chunkStart = 0
     private var chunkCount = 0
+    /// The offset of the text's first byte: 3 after a byte order mark, which libyaml
+    /// drops; nil before the first walk.
+    private var textStart: Int?
     /// The offset of the next byte to count.
     private var offset = 0
+    /// How many characters lie before `offset`.
     private var characters = 0
     private var previous: UInt8 = 0
-    /// The 0-based line and column of the character at `characters`.
+    /// The 0-based line and column of the byte at `offset`.
     private var line = 0
     private var column = 0
-    private var skipsByteOrderMark: Bool?
 
     /// Counts over `input`, which must stay valid while the counter is used.
     init(input: YAMLInput) {
         self.input = input
     }
 
-    /// The 0-based line and column of the character at `index` (0-based, as libyaml counts).
+    /// The 0-based line and column of the character at `index` (0-based, as libyaml's marks count).
     mutating func position(ofCharacterAt index: Int) -> (line: Int, column: Int) {
-        if skipsByteOrderMark == nil {
-            skipsByteOrderMark = byte(at: 0) == 0xEF && byte(at: 1) == 0xBB && byte(at: 2) == 0xBF
-            if skipsByteOrderMark == true { offset = 3 }
-        }
-        if index < characters {
-            (offset, characters, previous, line, column) = (skipsByteOrderMark == true ? 3 : 0, 0, 0, 0, 0)
-        }
-        while let byte = byte(at: offset) {
-            let startsCharacter = byte & 0xC0 != 0x80
-            if startsCharacter {
-                if characters == index { break }
-                characters += 1
-            }
-            offset += 1
-            if byte == UInt8(ascii: "\n") {
-                if previous != UInt8(ascii: "\r") { line += 1 }
-                column = 0
-            } else if byte == UInt8(ascii: "\r") {
-                line += 1
-                column = 0
-            } else if startsCharacter {
-                column += 1
-            }
-            previous = byte
-        }
+        _ = move(toCharacter: index)
         return (line, column)
+    }
+
+    /// The 0-based line and column of the byte at `target`, an offset into the
+    /// input as libyaml's reader counts it (a byte order mark included).
+    mutating func position(ofByteAt target: Int) -> (line: Int, column: Int) {
+        begin(over: target < offset)
+        while offset < target, let byte = byte(at: offset) { advance(over: byte) }
+        return (line, column)
+    }
+
+    /// Up to `length` bytes of the input from the character at `index`; nil past the input's end.
+    mutating func bytes(atCharacter index: Int, length: Int) -> [UInt8]? {
+        guard move(toCharacter: index) else { return nil }
+        switch input {
+        case .bytes(let bytes):
+            return Array(bytes[offset..<min(bytes.count, offset + length)])
+        case .file(let descriptor):
+            var buffer = [UInt8](repeating: 0, count: length)
+            let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, length, off_t(offset)) }
+            return Array(buffer.prefix(max(read, 0)))
+        }
+    }
+
+    /// Walks to the character at `index`; false when the input ends before it.
+    private mutating func move(toCharacter index: Int) -> Bool {
+        begin(over: index < characters)
+        while let byte = byte(at: offset) {
+            if byte & 0xC0 != 0x80 && characters == index { return true }
+            advance(over: byte)
+        }
+        return false
+    }
+
+    /// Skips a byte order mark before the first walk; starts the walk over when `over`.
+    private mutating func begin(over: Bool) {
+        guard textStart == nil || over else { return }
+        let start = textStart ?? (byte(at: 0) == 0xEF && byte(at: 1) == 0xBB && byte(at: 2) == 0xBF ? 3 : 0)
+        textStart = start
+        (offset, characters, previous, line, column) = (start, 0, 0, 0, 0)
+    }
+
+    /// Counts `byte`, the one at `offset`, and moves past it.
+    private mutating func advance(over byte: UInt8) {
+        let startsCharacter = byte & 0xC0 != 0x80
+        if startsCharacter { characters += 1 }
+        offset += 1
+        if byte == UInt8(ascii: "\n") {
+            if previous != UInt8(ascii: "\r") { line += 1 }
+            column = 0
+        } else if byte == UInt8(ascii: "\r") {
+            line += 1
+            column = 0
+        } else if startsCharacter {
+            column += 1
+        }
+        previous = byte
     }
 
     /// The input's byte at `position`, or nil past its end.

@@ -13,20 +13,19 @@ struct YAMLEventReader: ~Copyable {
 
     /// The name of the input, for errors.
     let path: String
-    private let input: YAMLInput
     private let context: UnsafeMutablePointer<Int32>
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
     private var holdsEvent = false
     private var depth = 0
-    /// Counts lines and columns as editors do, when asked to; libyaml's marks are used otherwise.
-    private var counter: SourceCounter?
+    /// Whether positions are counted as editors count them rather than taken from libyaml's marks.
+    private let countsLikeEditors: Bool
     /// The 0-based line of the event returned last.
     private(set) var lastLine = 0
     /// The 0-based column of the event returned last.
     private(set) var lastColumn = 0
-    /// Where the input was last looked at by ``sourceBytes(of:length:)``.
-    private var source = SourceCursor()
+    /// Where the input was last looked at: for editors' positions, ``sourceBytes(of:length:)`` and reader errors.
+    private var source: SourceCounter
 
     /// Prepares to parse `input`, which must stay valid while the reader lives.
     ///
@@ -45,9 +44,9 @@ struct YAMLEventReader: ~Copyable {
         self.context = context
         self.parser = parser
         self.event = .allocate(capacity: 1)
-        self.input = input
         self.path = path
-        self.counter = countsLikeEditors ? SourceCounter(input: input) : nil
+        self.countsLikeEditors = countsLikeEditors
+        self.source = SourceCounter(input: input)
     }
 
     deinit {
@@ -81,16 +80,12 @@ struct YAMLEventReader: ~Copyable {
             result.spansLines = event.pointee.end_mark.line != event.pointee.start_mark.line
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.pointee.data.sequence_start
-            try refuseAnchor(sequence.anchor, at: result)
-            try enterCollection(at: result)
-            result.kind = .sequenceStart
-            result.isFlow = sequence.style == YAML_FLOW_SEQUENCE_STYLE
+            try enterCollection(
+                .sequenceStart, anchor: sequence.anchor, isFlow: sequence.style == YAML_FLOW_SEQUENCE_STYLE, &result)
         case YAML_MAPPING_START_EVENT:
             let mapping = event.pointee.data.mapping_start
-            try refuseAnchor(mapping.anchor, at: result)
-            try enterCollection(at: result)
-            result.kind = .mappingStart
-            result.isFlow = mapping.style == YAML_FLOW_MAPPING_STYLE
+            try enterCollection(
+                .mappingStart, anchor: mapping.anchor, isFlow: mapping.style == YAML_FLOW_MAPPING_STYLE, &result)
         case YAML_SEQUENCE_END_EVENT:
             depth -= 1
             result.kind = .sequenceEnd
@@ -113,7 +108,7 @@ struct YAMLEventReader: ~Copyable {
 
     /// The 0-based line and column of `mark`.
     private mutating func position(of mark: yaml_mark_t) -> (line: Int, column: Int) {
-        counter?.position(ofCharacterAt: mark.index) ?? (mark.line, mark.column)
+        countsLikeEditors ? source.position(ofCharacterAt: mark.index) : (mark.line, mark.column)
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLEvent.ScalarStyle {
@@ -126,10 +121,10 @@ struct YAMLEventReader: ~Copyable {
         }
     }
 
-    /// Up to `length` bytes of the input where `event` starts; nil when an earlier
-    /// event was looked up after it (look events up in file order).
+    /// Up to `length` bytes of the input where `event` starts (look events up in
+    /// file order, so that the input is read once); nil past the input's end.
     mutating func sourceBytes(of event: YAMLEvent, length: Int) -> [UInt8]? {
-        source.bytes(of: input, atCharacter: event.index, length: length)
+        source.bytes(atCharacter: event.index, length: length)
     }
 
     /// Whether `tag` is `!!binary`, as libyaml resolves it.
@@ -138,7 +133,13 @@ struct YAMLEventReader: ~Copyable {
         return strcmp(UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self), "tag:yaml.org,2002:binary") == 0
     }
 
-    private mutating func enterCollection(at event: YAMLEvent) throws(CassetteError) {
+    /// Makes `event` the start of a collection of `kind`, one level deeper.
+    private mutating func enterCollection(
+        _ kind: YAMLEvent.Kind, anchor: UnsafeMutablePointer<yaml_char_t>?, isFlow: Bool, _ event: inout YAMLEvent
+    ) throws(CassetteError) {
+        try refuseAnchor(anchor, at: event)
+        event.kind = kind
+        event.isFlow = isFlow
         depth += 1
         guard depth <= Self.maximumDepth else {
             throw CassetteError(
@@ -177,11 +178,11 @@ struct YAMLEventReader: ~Copyable {
                     "cannot read the file (\(String(cString: strerror(readFailure)))); expected a readable cassette file"
             )
         case YAML_READER_ERROR:
-            let (line, column) = input.position(ofByteAt: state.problem_offset)
+            let (line, column) = source.position(ofByteAt: state.problem_offset)
             let value =
                 state.problem_value >= 0 ? " (0x\(String(state.problem_value, radix: 16, uppercase: true)))" : ""
             return CassetteError(
-                .syntax, path: path, line: line, column: column,
+                .syntax, path: path, line: line + 1, column: column + 1,
                 message: "found invalid text: \(problem)\(value); expected UTF-8 text, "
                     + "with binary bodies written as `!!binary` base64")
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:

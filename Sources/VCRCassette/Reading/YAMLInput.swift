@@ -19,27 +19,6 @@ enum YAMLInput {
             yaml_parser_set_input(parser, readFile, context)
         }
     }
-
-    /// The 1-based line and column (in UTF-8 characters) of the byte at `offset`.
-    func position(ofByteAt offset: Int) -> (line: Int, column: Int) {
-        var counter = PositionCounter()
-        switch self {
-        case .bytes(let bytes):
-            counter.count(UnsafeBufferPointer(rebasing: bytes.prefix(offset)))
-        case .file(let descriptor):
-            var chunk = [UInt8](repeating: 0, count: 65_536)
-            var position = 0
-            while position < offset {
-                let count = chunk.withUnsafeMutableBytes { buffer in
-                    pread(descriptor, buffer.baseAddress, min(buffer.count, offset - position), off_t(position))
-                }
-                guard count > 0 else { break }
-                chunk.withUnsafeBufferPointer { counter.count(UnsafeBufferPointer(rebasing: $0.prefix(count))) }
-                position += count
-            }
-        }
-        return (counter.line, counter.column)
-    }
 }
 
 /// libyaml's read handler for a file: `data` points to the descriptor.
@@ -56,27 +35,5 @@ private func readFile(
             return 1
         }
         if errno != EINTR { return 0 }
-    }
-}
-
-/// Counts lines and columns over bytes, the way libyaml marks them.
-private struct PositionCounter {
-    var line = 1
-    var column = 1
-    private var previous: UInt8 = 0
-
-    mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for byte in bytes {
-            if byte == UInt8(ascii: "\n") {
-                if previous != UInt8(ascii: "\r") { line += 1 }
-                column = 1
-            } else if byte == UInt8(ascii: "\r") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            previous = byte
-        }
     }
 }

@@ -4,73 +4,9 @@
 enum GoTimestampSyntax {
     /// Whether `text` parses as one of yaml.v3's timestamp layouts.
     static func isTimestamp(_ text: [UInt8]) -> Bool {
-        guard text.count >= 5, text.prefix(4).allSatisfy(ByteScanner.isDigit), text[4] == UInt8(ascii: "-") else {
-            return false
-        }
-        return parse(text, separator: UInt8(ascii: "T"), zone: true)
-            || parse(text, separator: UInt8(ascii: "t"), zone: true)
-            || parse(text, separator: UInt8(ascii: " "), zone: false)
-            || parse(text, separator: nil, zone: false)
-    }
-
-    /// One layout: the date, then (when `separator` is given) the time and optionally a zone.
-    private static func parse(_ text: [UInt8], separator: UInt8?, zone: Bool) -> Bool {
-        var scanner = ByteScanner(text)
-        let year = number(text.prefix(4))
-        scanner.skip(5)
-        guard let month = takeNumber(&scanner), (1...12).contains(month),
-            scanner.take(UInt8(ascii: "-")),
-            let day = takeNumber(&scanner), (1...31).contains(day)
-        else { return false }
-        if let separator {
-            guard scanner.take(separator),
-                let hour = takeNumber(&scanner), hour < 24, scanner.take(UInt8(ascii: ":")),
-                let minute = takeNumber(&scanner), minute < 60, scanner.take(UInt8(ascii: ":")),
-                let second = takeNumber(&scanner), second < 60
-            else { return false }
-            if let mark = scanner.peek, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ","),
-                let digit = scanner.peek(at: 1), ByteScanner.isDigit(digit)
-            {
-                scanner.skip(1)
-                _ = scanner.takeDigits()
-            }
-            if zone && !takeZone(&scanner) { return false }
-        }
-        return scanner.isAtEnd && day <= daysIn(month: month, year: year)
-    }
-
-    /// Go's `getnum(value, false)`: one digit, or two when the second is a digit.
-    private static func takeNumber(_ scanner: inout ByteScanner) -> Int? {
-        guard let first = scanner.peek, ByteScanner.isDigit(first) else { return nil }
-        if let second = scanner.peek(at: 1), ByteScanner.isDigit(second) {
-            scanner.skip(2)
-            return Int(first - UInt8(ascii: "0")) * 10 + Int(second - UInt8(ascii: "0"))
-        }
-        scanner.skip(1)
-        return Int(first - UInt8(ascii: "0"))
-    }
-
-    /// `Z`, or `±hh:mm` with hours up to 24 and minutes up to 60 (Go's own limits).
-    private static func takeZone(_ scanner: inout ByteScanner) -> Bool {
-        if scanner.take(UInt8(ascii: "Z")) { return true }
-        let zone = Array(scanner.remaining.prefix(6))
-        guard zone.count == 6, zone[0] == UInt8(ascii: "+") || zone[0] == UInt8(ascii: "-"), zone[3] == UInt8(ascii: ":"),
-            [1, 2, 4, 5].allSatisfy({ ByteScanner.isDigit(zone[$0]) }),
-            number(zone[1...2]) <= 24, number(zone[4...5]) <= 60
-        else { return false }
-        scanner.skip(6)
-        return true
-    }
-
-    private static func number(_ digits: some Collection<UInt8>) -> Int {
-        digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
+        GoTimeLayout.matches(text, separator: UInt8(ascii: "T"), zone: true, zeroPadded: false)
+            || GoTimeLayout.matches(text, separator: UInt8(ascii: "t"), zone: true, zeroPadded: false)
+            || GoTimeLayout.matches(text, separator: UInt8(ascii: " "), zone: false, zeroPadded: false)
+            || GoTimeLayout.matches(text, separator: nil, zone: false, zeroPadded: false)
     }
 }

@@ -213,14 +213,10 @@ struct YAMLEmitter {
         var index = 0
         while index < text.count {
             if text[index] == UInt8(ascii: " ") {
-                if folds && !spaces && column > lineWidth && index > 0 && index < text.count - 1
+                let folding =
+                    folds && !spaces && column > lineWidth && index > 0 && index < text.count - 1
                     && text[index + 1] != UInt8(ascii: " ")
-                {
-                    writeIndent(indent)
-                    index += 1
-                } else {
-                    writeCharacter(text, &index)
-                }
+                writeSpace(text, &index, indent: indent, folding: folding)
                 spaces = true
             } else if UTF8Text.isBreak(text, at: index) {
                 if !breaks && text[index] == UInt8(ascii: "\n") { putBreak() }
@@ -238,25 +234,23 @@ struct YAMLEmitter {
         writeIndicator("'", needsWhitespace: false, isWhitespace: false, isIndention: false)
     }
 
+    /// `text` double-quoted on one line as the libyaml writers spell it, its quotes included.
+    static func doubleQuoted(_ text: [UInt8]) -> [UInt8] {
+        var emitter = YAMLEmitter(style: .compact, capacity: text.count + 2)
+        emitter.writeDoubleQuoted(text)
+        return emitter.output
+    }
+
     private mutating func writeDoubleQuoted(_ text: [UInt8]) {
         writeIndicator("\"", needsWhitespace: true, isWhitespace: false, isIndention: false)
         // yaml.v3's is_bom looks at the text's first bytes, not the current ones.
         let startsWithBOM = text.starts(with: [0xEF, 0xBB, 0xBF])
         var index = 0
         while index < text.count {
-            let byte = text[index]
-            if startsWithBOM || !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-            {
-                let width = UTF8Text.width(of: byte)
-                writeEscape(Self.decode(text, at: index, width: width))
-                index += width
+            if startsWithBOM || Self.isEscaped(text, at: index) {
+                writeEscapedCharacter(text, &index)
             } else {
-                writeRun(text, &index) { text, index in
-                    let byte = text[index]
-                    return !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
-                        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                }
+                writeRun(text, &index, until: Self.isEscaped)
             }
         }
         writeIndicator("\"", needsWhitespace: false, isWhitespace: false, isIndention: false)
@@ -269,12 +263,9 @@ struct YAMLEmitter {
         var index = 0
         while index < text.count {
             if text[index] == UInt8(ascii: " ") {
-                if !spaces && column > lineWidth && index + 1 < text.count && text[index + 1] != UInt8(ascii: " ") {
-                    writeIndent(indent)
-                    index += 1
-                } else {
-                    writeCharacter(text, &index)
-                }
+                let folding =
+                    !spaces && column > lineWidth && index + 1 < text.count && text[index + 1] != UInt8(ascii: " ")
+                writeSpace(text, &index, indent: indent, folding: folding)
                 spaces = true
             } else {
                 writeCharacter(text, &index)
@@ -294,22 +285,13 @@ struct YAMLEmitter {
         var spaces = false
         var index = 0
         while index < text.count {
-            let byte = text[index]
-            if startsWithBOM || !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
-                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-            {
-                let width = UTF8Text.width(of: byte)
-                writeEscape(Self.decode(text, at: index, width: width))
-                index += width
+            if startsWithBOM || Self.isEscaped(text, at: index) {
+                writeEscapedCharacter(text, &index)
                 spaces = false
-            } else if byte == UInt8(ascii: " ") {
-                if !spaces && column > lineWidth && index > 0 && index < text.count - 1 {
-                    writeIndent(indent)
-                    if text[index + 1] == UInt8(ascii: " ") { put(UInt8(ascii: "\\")) }
-                    index += 1
-                } else {
-                    writeCharacter(text, &index)
-                }
+            } else if text[index] == UInt8(ascii: " ") {
+                let folding = !spaces && column > lineWidth && index > 0 && index < text.count - 1
+                writeSpace(text, &index, indent: indent, folding: folding)
+                if folding && text[index] == UInt8(ascii: " ") { put(UInt8(ascii: "\\")) }
                 spaces = true
             } else {
                 writeCharacter(text, &index)
@@ -317,6 +299,27 @@ struct YAMLEmitter {
             }
         }
         writeIndicator("\"", needsWhitespace: false, isWhitespace: false, isIndention: false)
+    }
+
+    /// Writes the space at `index`, or when `folding`, a line break and the indentation in its place.
+    private mutating func writeSpace(_ text: [UInt8], _ index: inout Int, indent: Int, folding: Bool) {
+        guard folding else { return writeCharacter(text, &index) }
+        writeIndent(indent)
+        index += 1
+    }
+
+    /// Whether the character at `index` is written as an escape in a double-quoted scalar.
+    private static func isEscaped(_ text: [UInt8], at index: Int) -> Bool {
+        let byte = text[index]
+        return !UTF8Text.isPrintable(text, at: index) || UTF8Text.isBreak(text, at: index)
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    /// Writes the character at `index` as an escape and moves past it.
+    private mutating func writeEscapedCharacter(_ text: [UInt8], _ index: inout Int) {
+        let width = UTF8Text.width(of: text[index])
+        writeEscape(Self.decode(text, at: index, width: width))
+        index += width
     }
 
     private mutating func writeEscape(_ scalar: UInt32) {
