@@ -38,6 +38,7 @@ enum Fixtures {
         .deletingLastPathComponent()
         .deletingLastPathComponent()
         .deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The test corpus, `Tests/Fixtures/corpus`: `fantasy/` and `generated/` cassettes.
     static let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
