@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
 /// Which writer a cassette came from is read off its text (`Tests/Fixtures/styles/`).
 @Suite struct StyleDetectionTests {
-    private static let directory = WriterFixtures.root.appendingPathComponent("styles")
+    private static let directory = PackageFiles.fixtures.appendingPathComponent("styles")
 
     @Test(arguments: [
         ("ambiguous.yaml", CassetteLayout.Style.compact),

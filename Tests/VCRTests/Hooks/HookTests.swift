@@ -1,9 +1,8 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -14,7 +13,7 @@ import FoundationNetworking
     @Test func aRecordHookSeesTheRedactedInteractionAndItsChangesAreSaved() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("hooked.yaml")
         let seen = Locked<[String]>([])
@@ -47,7 +46,7 @@ import FoundationNetworking
     @Test func aRecordHookCanRemoveASecretTheScanWouldRefuse() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("scan.yaml")
         let secret = "sk-in-a-text-body-0123456789"

@@ -1,9 +1,8 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -15,7 +14,7 @@ import FoundationNetworking
     func aLoopbackRequestReachesTheServerIsNotRecordedAndIsListed(mode: VCR.Mode) async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("pass.yaml")
         try Cassette().write(to: cassette)

@@ -1,16 +1,15 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 /// Saves from several real processes: the `VCRTestChild` executable, started
 /// as child processes.
 @Suite struct CrossProcessTests {
     /// The child executable, built beside the tests.
     private static func child() throws -> URL {
-        try #require(RecordingSupport.executable(named: "VCRTestChild"), "VCRTestChild is built beside the tests")
+        try #require(BuiltExecutable.url(named: "VCRTestChild"), "VCRTestChild is built beside the tests")
     }
 
     /// Starts the child with `arguments`, its output going to `log`.
@@ -42,7 +41,7 @@ import VCRCassette
     @Test func processesAppendingToOneCassetteKeepEveryInteractionInOrder() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("Cassettes/shared.yaml")
         let processes = 3
@@ -75,7 +74,7 @@ import VCRCassette
     }
 
     @Test func aSaveKilledAtAnyMomentLeavesTheOldOrTheNewFileWhole() async throws {
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassettes = folder.appendingPathComponent("Cassettes")
         let target = cassettes.appendingPathComponent("big.yaml")

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
 import VCRCassette
 
 @testable import VCR
@@ -29,7 +29,7 @@ import FoundationNetworking
     @Test func recordedHeaderNamesAreCanonicalAndA204HasLengthZero() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("recorded.yaml")
         let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)

@@ -1,9 +1,8 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -17,7 +16,7 @@ import FoundationNetworking
     func aRecordingVCRThatSawNoRequestFailsAndNamesTheLikelyCause(mode: VCR.Mode) async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("unused.yaml")
         let vcr = try VCR(cassette: cassette, mode: mode, options: RecordingSupport.quiet)
@@ -37,10 +36,10 @@ import FoundationNetworking
     }
 
     @Test func aVCRThatSawNoRequestOnAnExistingCassetteIsNoFailure() throws {
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("existing.yaml")
-        let original = try Data(contentsOf: Fixtures.seedCassette)
+        let original = try Data(contentsOf: PackageFiles.seedCassette)
         try original.write(to: cassette)
         let report = try VCR(cassette: cassette, mode: .newEpisodes, options: RecordingSupport.quiet).stop()
         #expect(report.saveErrors.isEmpty)
@@ -53,10 +52,10 @@ import FoundationNetworking
         let closed = try LocalServer()
         let closedPort = closed.port
         try closed.shutdown()
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("kept.yaml")
-        let original = try Data(contentsOf: Fixtures.seedCassette)
+        let original = try Data(contentsOf: PackageFiles.seedCassette)
         try original.write(to: cassette)
 
         let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
@@ -83,10 +82,10 @@ import FoundationNetworking
     @Test func allAppendsToAFileAnotherVCRWroteAfterItOpenedIt() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("both.yaml")
-        try Data(contentsOf: Fixtures.seedCassette).write(to: cassette)
+        try Data(contentsOf: PackageFiles.seedCassette).write(to: cassette)
 
         let first = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
         let second = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
@@ -109,10 +108,10 @@ import FoundationNetworking
     @Test func newEpisodesFromTwoVCRsOnOneCassetteKeepsEveryInteraction() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("shared.yaml")
-        let original = try Data(contentsOf: Fixtures.seedCassette)
+        let original = try Data(contentsOf: PackageFiles.seedCassette)
         try original.write(to: cassette)
         let vcrs = try (0..<2).map { _ in try VCR(cassette: cassette, mode: .newEpisodes, options: RecordingSupport.quiet) }
         for (number, vcr) in vcrs.enumerated() {
@@ -135,10 +134,10 @@ import FoundationNetworking
     @Test func savingThroughASymbolicLinkWritesTheTargetAndKeepsItsPermissions() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("real.yaml")
-        try Data(contentsOf: Fixtures.seedCassette).write(to: target)
+        try Data(contentsOf: PackageFiles.seedCassette).write(to: target)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
         let link = folder.appendingPathComponent("link.yaml")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real.yaml")

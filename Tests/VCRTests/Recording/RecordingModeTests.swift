@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
 import VCRCassette
 
 @testable import VCR
@@ -33,7 +33,7 @@ import FoundationNetworking
     }
 
     @Test func aMissingCassetteIsAnErrorInNeverMode() throws {
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("none.yaml").path
         let error = #expect(throws: CassetteError.self) { try VCR(cassette: path, mode: .never) }
@@ -43,7 +43,7 @@ import FoundationNetworking
     @Test func missingModeRecordsANewCassetteAndReplaysAnExistingOneOnly() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("nested/once.yaml")
 
@@ -68,9 +68,9 @@ import FoundationNetworking
     @Test func newEpisodesKeepsEveryExistingInteractionByteForByteAndAppends() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
-        for source in [Fixtures.seedCassette, Fixtures.corpus.appendingPathComponent("generated/gen_7_0001.yaml")] {
+        for source in [PackageFiles.seedCassette, PackageFiles.corpus.appendingPathComponent("generated/gen_7_0001.yaml")] {
             let original = try Data(contentsOf: source)
             let loaded = try Cassette(contentsOf: source)
             let cassette = folder.appendingPathComponent(source.lastPathComponent)
@@ -100,7 +100,7 @@ import FoundationNetworking
     @Test func allIgnoresTheFileOnDiskAndReplacesIt() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("all.yaml")
         try Data("not: [a cassette".utf8).write(to: cassette)
@@ -115,10 +115,10 @@ import FoundationNetworking
     }
 
     @Test func allKeepsTheOldCassetteWhenNothingWasSent() throws {
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("kept.yaml")
-        let original = try Data(contentsOf: Fixtures.seedCassette)
+        let original = try Data(contentsOf: PackageFiles.seedCassette)
         try original.write(to: cassette)
         let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
         let report = vcr.stop()
@@ -130,7 +130,7 @@ import FoundationNetworking
     @Test func anUpstreamReceivesTheTrafficWhileTheCassetteKeepsTheRequestedURL() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("upstream.yaml")
         var options = RecordingSupport.quiet

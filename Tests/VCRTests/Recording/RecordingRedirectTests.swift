@@ -1,9 +1,8 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -30,7 +29,7 @@ import FoundationNetworking
 
     @Test func aChainIsRecordedHopByHopAndReplaysOffline() async throws {
         let server = try LocalServer()
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let request = URLRequest(url: server.url("/chain?hops=3"))
         let recorded = try await record(request, in: folder)
@@ -64,7 +63,7 @@ import FoundationNetworking
     @Test func a307KeepsThePostAndItsBodyAndA303TurnsItIntoAGet() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         for (code, method, body) in [(307, "POST", "payload"), (303, "GET", "")] {
             var request = URLRequest(url: server.url("/redirect?to=/final&code=\(code)"))
@@ -85,7 +84,7 @@ import FoundationNetworking
     @Test func aDelegateThatRefusesRecordsAndReceivesOnlyTheRedirect() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let recorded = try await record(
             URLRequest(url: server.url("/redirect?to=/final")), in: folder, delegate: RedirectPolicy(follows: false))

@@ -1,9 +1,8 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -14,7 +13,7 @@ import FoundationNetworking
     @Test func concurrentRequestsOnOneVCRAreAllKeptWithIdsInOrder() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("concurrent.yaml")
         let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
@@ -36,7 +35,7 @@ import FoundationNetworking
     @Test func vcrsSavingDifferentCassettesInOneFolderDoNotInterfere() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let names = (0..<8).map { "cassette-\($0).yaml" }
         let reports = try await withThrowingTaskGroup(of: ReplayReport.self) { group in
@@ -60,7 +59,7 @@ import FoundationNetworking
     @Test func aCassetteHoldingASecretFromTheEnvironmentIsNotSaved() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let secret = "sk-live-\(UUID().uuidString)"
         setenv("VCR_RECORDING_TEST_API_KEY", secret, 1)
@@ -99,7 +98,7 @@ import FoundationNetworking
     @Test func aFailedWriteIsReportedAndTheOldFileKept() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         // A directory where the cassette should be: the rename cannot replace it.
         let cassette = folder.appendingPathComponent("blocked.yaml")

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
 import VCRCassette
 
 @testable import VCR
@@ -35,7 +35,7 @@ import FoundationNetworking
     @Test func aServerSentEventStreamReachesTheCallerWhileItIsRecorded() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let request = URLRequest(url: server.url("/sse"))
         let (_, cassette) = try await record(in: folder) { vcr in
@@ -65,7 +65,7 @@ import FoundationNetworking
     @Test func aGzipResponseIsStoredDecompressedAsGoVCRStoresIt() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let request = URLRequest(url: server.url("/gzip"))
         let (_, cassette) = try await record(in: folder) { vcr in
@@ -86,7 +86,7 @@ import FoundationNetworking
     @Test func aBinaryBodyIsKeptByteForByte() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let request = URLRequest(url: server.url("/binary"))
         let (_, cassette) = try await record(in: folder) { vcr in
@@ -105,7 +105,7 @@ import FoundationNetworking
     @Test func aTenMegabyteBodyIsRecordedWhole() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let request = URLRequest(url: server.url("/large"))
         let (_, cassette) = try await record(in: folder) { vcr in
@@ -123,7 +123,7 @@ import FoundationNetworking
     @Test func aServerErrorIsRecordedWithGosStatusText() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let request = URLRequest(url: server.url("/error"))
         let (_, cassette) = try await record(in: folder) { vcr in
@@ -142,7 +142,7 @@ import FoundationNetworking
     @Test func aPostWithAJSONBodyAndAnAuthorizationHeaderIsRecordedRedacted() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let token = "Bearer sk-test-\(UUID().uuidString)"
         let apiKey = "key-\(UUID().uuidString)"
@@ -179,7 +179,7 @@ import FoundationNetworking
     @Test func aConnectionClosedMidStreamFailsTheCallerAndIsNotRecorded() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let (report, cassette) = try await record(in: folder) { vcr in
             let outcome = await StreamingReader().run(URLRequest(url: server.url("/cut")), configuration: vcr.makeConfiguration())
@@ -197,7 +197,7 @@ import FoundationNetworking
         let server = try LocalServer()
         let closedPort = server.port
         try server.shutdown()
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("refused.yaml")
         let vcr = try VCR(cassette: cassette, mode: .missing, options: RecordingSupport.quiet)

@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
 import VCRCassette
 
 @testable import VCR
@@ -96,7 +96,7 @@ import FoundationNetworking
     @Test func eachFormRecordedIsRefusedAtSave() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let secret = EnvironmentSecret("recorded")
         let ascii = secret.asciiForms.map(\.name)
@@ -136,7 +136,7 @@ import FoundationNetworking
     @Test func aFormBodyIsRefused() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let secret = EnvironmentSecret("formbody")
         var request = URLRequest(url: server.url("/echo"))
@@ -176,7 +176,7 @@ import FoundationNetworking
     @Test func aGzippedRequestBodyHoldingASecretIsNotSaved() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let secret = EnvironmentSecret("gzip")
         var request = URLRequest(url: server.url("/echo"))

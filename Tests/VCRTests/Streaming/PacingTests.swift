@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Testing
+import TestSupport
 import VCRCassette
 
 @testable import VCR
@@ -43,7 +43,7 @@ import FoundationNetworking
     @Test func aRecordedStreamReplaysAtItsRecordedPace() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-record")
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("paced.yaml")
 
