@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -7,44 +8,38 @@ import VCRCassette
         Interaction(id: 0, request: RecordedRequest(url: "https://example.com/"), response: RecordedResponse(body: Data("ok".utf8)))
     ])
 
-    private func temporaryDirectory() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-saving-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
     @Test func createsMissingDirectories() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appendingPathComponent("a/b/c/cassette.yaml")
-        try cassette.write(to: file)
-        #expect(try Data(contentsOf: file) == cassette.yaml())
-        #expect(try Cassette(contentsOf: file) == cassette)
+        try TemporaryFolder.with("vcr-saving") { root in
+            let file = root.appendingPathComponent("a/b/c/cassette.yaml")
+            try cassette.write(to: file)
+            #expect(try Data(contentsOf: file) == cassette.yaml())
+            #expect(try Cassette(contentsOf: file) == cassette)
+        }
     }
 
     @Test func replacesAnExistingFileAndLeavesNoTemporaryFiles() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let file = root.appendingPathComponent("cassette.yaml")
-        try Data("old".utf8).write(to: file)
-        try cassette.write(to: file)
-        #expect(try Data(contentsOf: file) == cassette.yaml())
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cassette.yaml"])
+        try TemporaryFolder.with("vcr-saving") { root in
+            let file = root.appendingPathComponent("cassette.yaml")
+            try Data("old".utf8).write(to: file)
+            try cassette.write(to: file)
+            #expect(try Data(contentsOf: file) == cassette.yaml())
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cassette.yaml"])
+        }
     }
 
     @Test func aFailedSaveKeepsWhatWasThereAndSaysWhere() throws {
-        let root = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let target = root.appendingPathComponent("cassette.yaml")
-        try FileManager.default.createDirectory(at: target.appendingPathComponent("occupied"), withIntermediateDirectories: true)
-        #expect {
-            try cassette.write(to: target)
-        } throws: { error in
-            guard let error = error as? CassetteError else { return false }
-            return error.kind == .io && error.path == target.path
+        try TemporaryFolder.with("vcr-saving") { root in
+            let target = root.appendingPathComponent("cassette.yaml")
+            try FileManager.default.createDirectory(at: target.appendingPathComponent("occupied"), withIntermediateDirectories: true)
+            #expect {
+                try cassette.write(to: target)
+            } throws: { error in
+                guard let error = error as? CassetteError else { return false }
+                return error.kind == .io && error.path == target.path
+            }
+            #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("occupied").path))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cassette.yaml"])
         }
-        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("occupied").path))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["cassette.yaml"])
     }
 
     @Test func newCassettesUseTheCompactLayout() {

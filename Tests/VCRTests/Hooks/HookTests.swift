@@ -11,69 +11,65 @@ import FoundationNetworking
 /// `beforeRecord` and `beforeReplay`: what they see, change and drop.
 @Suite struct HookTests {
     @Test func aRecordHookSeesTheRedactedInteractionAndItsChangesAreSaved() async throws {
-        let server = try LocalServer()
-        defer { try? server.shutdown() }
-        let folder = try TemporaryFolder.make("vcr-record")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cassette = folder.appendingPathComponent("hooked.yaml")
-        let seen = Locked<[String]>([])
-        var options = RecordingSupport.quiet
-        options.beforeRecord.append { interaction in
-            seen.withLock { $0 += interaction.request.headers["Authorization"] ?? [] }
-            guard !interaction.request.url.contains("/binary") else { return nil }
-            var changed = interaction
-            changed.response.body = Data(#"{"ok":"changed"}"#.utf8)
-            changed.response.headers["X-Hooked"] = ["yes"]
-            return changed
-        }
-        let vcr = try VCR(cassette: cassette, mode: .all, options: options)
-        var request = URLRequest(url: server.url("/echo"))
-        request.setValue("Bearer live-secret", forHTTPHeaderField: "Authorization")
-        let (live, _) = try await vcr.session.data(for: request)
-        _ = try await vcr.session.data(from: server.url("/binary"))
-        let report = vcr.stop()
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            let cassette = folder.appendingPathComponent("hooked.yaml")
+            let seen = Locked<[String]>([])
+            var options = RecordingSupport.quiet
+            options.beforeRecord.append { interaction in
+                seen.withLock { $0 += interaction.request.headers["Authorization"] ?? [] }
+                guard !interaction.request.url.contains("/binary") else { return nil }
+                var changed = interaction
+                changed.response.body = Data(#"{"ok":"changed"}"#.utf8)
+                changed.response.headers["X-Hooked"] = ["yes"]
+                return changed
+            }
+            let vcr = try VCR(cassette: cassette, mode: .all, options: options)
+            var request = URLRequest(url: server.url("/echo"))
+            request.setValue("Bearer live-secret", forHTTPHeaderField: "Authorization")
+            let (live, _) = try await vcr.session.data(for: request)
+            _ = try await vcr.session.data(from: server.url("/binary"))
+            let report = vcr.stop()
 
-        #expect(live == Data(#"{"ok":true}"#.utf8))  // the caller gets what the server sent
-        #expect(seen.withLock { $0 } == ["REDACTED"])  // redaction ran first
-        #expect(report.recordedInteractions.count == 1)  // the hook dropped /binary
-        let saved = try Cassette(contentsOf: cassette)
-        #expect(saved.interactions.map(\.id) == [0])
-        #expect(saved.interactions[0].response.body == Data(#"{"ok":"changed"}"#.utf8))
-        #expect(saved.interactions[0].response.headers["X-Hooked"] == ["yes"])
-        try RecordingSupport.expectValid(cassette, containing: ["live-secret"])
+            #expect(live == Data(#"{"ok":true}"#.utf8))  // the caller gets what the server sent
+            #expect(seen.withLock { $0 } == ["REDACTED"])  // redaction ran first
+            #expect(report.recordedInteractions.count == 1)  // the hook dropped /binary
+            let saved = try Cassette(contentsOf: cassette)
+            #expect(saved.interactions.map(\.id) == [0])
+            #expect(saved.interactions[0].response.body == Data(#"{"ok":"changed"}"#.utf8))
+            #expect(saved.interactions[0].response.headers["X-Hooked"] == ["yes"])
+            try RecordingSupport.expectValid(cassette, containing: ["live-secret"])
+        }
     }
 
     @Test func aRecordHookCanRemoveASecretTheScanWouldRefuse() async throws {
-        let server = try LocalServer()
-        defer { try? server.shutdown() }
-        let folder = try TemporaryFolder.make("vcr-record")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cassette = folder.appendingPathComponent("scan.yaml")
-        let secret = "sk-in-a-text-body-0123456789"
-        setenv("VCR_HOOK_TEST_TOKEN", secret, 1)
-        defer { unsetenv("VCR_HOOK_TEST_TOKEN") }
-        var request = URLRequest(url: server.url("/echo"))
-        request.httpMethod = "POST"
-        request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data("token is \(secret), keep it".utf8)
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            let cassette = folder.appendingPathComponent("scan.yaml")
+            let secret = "sk-in-a-text-body-0123456789"
+            setenv("VCR_HOOK_TEST_TOKEN", secret, 1)
+            defer { unsetenv("VCR_HOOK_TEST_TOKEN") }
+            var request = URLRequest(url: server.url("/echo"))
+            request.httpMethod = "POST"
+            request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
+            request.httpBody = Data("token is \(secret), keep it".utf8)
 
-        let refused = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
-        _ = try await refused.session.data(for: request)
-        #expect(!refused.stop().saveErrors.isEmpty)
+            let refused = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
+            _ = try await refused.session.data(for: request)
+            #expect(!refused.stop().saveErrors.isEmpty)
 
-        var options = RecordingSupport.quiet
-        options.beforeRecord.append { interaction in
-            var cleaned = interaction
-            cleaned.request.body = Data(
-                String(decoding: interaction.request.body, as: UTF8.self).replacingOccurrences(of: secret, with: "TOKEN").utf8)
-            return cleaned
+            var options = RecordingSupport.quiet
+            options.beforeRecord.append { interaction in
+                var cleaned = interaction
+                cleaned.request.body = Data(
+                    String(decoding: interaction.request.body, as: UTF8.self).replacingOccurrences(of: secret, with: "TOKEN").utf8)
+                return cleaned
+            }
+            let fixed = try VCR(cassette: cassette, mode: .all, options: options)
+            _ = try await fixed.session.data(for: request)
+            let report = fixed.stop()
+            #expect(report.saveErrors.isEmpty)
+            #expect(report.isSaved)
+            try RecordingSupport.expectValid(cassette, containing: [secret])
         }
-        let fixed = try VCR(cassette: cassette, mode: .all, options: options)
-        _ = try await fixed.session.data(for: request)
-        let report = fixed.stop()
-        #expect(report.saveErrors.isEmpty)
-        #expect(report.isSaved)
-        try RecordingSupport.expectValid(cassette, containing: [secret])
     }
 
     @Test func aReplayHookChangesStatusHeadersAndTheWholeBodyBeforeItIsCutIntoChunks() async throws {

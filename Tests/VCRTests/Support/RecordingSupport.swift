@@ -10,6 +10,18 @@ import FoundationNetworking
 
 /// The checks every recorded cassette must pass, and replaying what was recorded.
 enum RecordingSupport {
+    /// Runs `body` with a new server on 127.0.0.1 and a new empty folder for its
+    /// cassettes; the server is shut down and the folder removed when `body`
+    /// returns or throws.
+    static func withServerAndFolder<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (LocalServer, URL) async throws -> Result
+    ) async throws -> Result {
+        let server = try LocalServer()
+        defer { try? server.shutdown() }
+        return try await TemporaryFolder.with("vcr-record") { folder in try await body(server, folder) }
+    }
+
     /// Options that keep mismatches off standard error.
     static let quiet = VCR.Options(printsMismatches: false)
 
