@@ -34,14 +34,14 @@ import FoundationNetworking
     }
 
     @Test func aVCRThatSawNoRequestOnAnExistingCassetteIsNoFailure() throws {
-        let folder = try TemporaryFolder.make("vcr-record")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cassette = folder.appendingPathComponent("existing.yaml")
-        let original = try Data(contentsOf: PackageFiles.seedCassette)
-        try original.write(to: cassette)
-        let report = try VCR(cassette: cassette, mode: .newEpisodes, options: RecordingSupport.quiet).stop()
-        #expect(report.saveErrors.isEmpty)
-        #expect(try Data(contentsOf: cassette) == original)
+        try TemporaryFolder.with("vcr-record") { folder in
+            let cassette = folder.appendingPathComponent("existing.yaml")
+            let original = try Data(contentsOf: PackageFiles.seedCassette)
+            try original.write(to: cassette)
+            let report = try VCR(cassette: cassette, mode: .newEpisodes, options: RecordingSupport.quiet).stop()
+            #expect(report.saveErrors.isEmpty)
+            #expect(try Data(contentsOf: cassette) == original)
+        }
     }
 
     @Test func allKeepsTheOldCassetteWhenAForwardedRequestFails() async throws {

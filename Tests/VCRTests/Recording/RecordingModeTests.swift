@@ -33,11 +33,11 @@ import FoundationNetworking
     }
 
     @Test func aMissingCassetteIsAnErrorInNeverMode() throws {
-        let folder = try TemporaryFolder.make("vcr-record")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("none.yaml").path
-        let error = #expect(throws: CassetteError.self) { try VCR(cassette: path, mode: .never) }
-        #expect(error?.description == "\(path): no cassette here to replay; to record it, run again with VCR_RECORD=missing")
+        try TemporaryFolder.with("vcr-record") { folder in
+            let path = folder.appendingPathComponent("none.yaml").path
+            let error = #expect(throws: CassetteError.self) { try VCR(cassette: path, mode: .never) }
+            #expect(error?.description == "\(path): no cassette here to replay; to record it, run again with VCR_RECORD=missing")
+        }
     }
 
     @Test func missingModeRecordsANewCassetteAndReplaysAnExistingOneOnly() async throws {
@@ -109,16 +109,16 @@ import FoundationNetworking
     }
 
     @Test func allKeepsTheOldCassetteWhenNothingWasSent() throws {
-        let folder = try TemporaryFolder.make("vcr-record")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cassette = folder.appendingPathComponent("kept.yaml")
-        let original = try Data(contentsOf: PackageFiles.seedCassette)
-        try original.write(to: cassette)
-        let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
-        let report = vcr.stop()
-        #expect(!report.isSaved)
-        #expect(report.saveErrors.isEmpty)
-        #expect(try Data(contentsOf: cassette) == original)
+        try TemporaryFolder.with("vcr-record") { folder in
+            let cassette = folder.appendingPathComponent("kept.yaml")
+            let original = try Data(contentsOf: PackageFiles.seedCassette)
+            try original.write(to: cassette)
+            let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
+            let report = vcr.stop()
+            #expect(!report.isSaved)
+            #expect(report.saveErrors.isEmpty)
+            #expect(try Data(contentsOf: cassette) == original)
+        }
     }
 
     @Test func anUpstreamReceivesTheTrafficWhileTheCassetteKeepsTheRequestedURL() async throws {
