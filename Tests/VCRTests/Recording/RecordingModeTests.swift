@@ -1,9 +1,8 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -23,11 +22,12 @@ import FoundationNetworking
     }
 
     @Test func anUnknownValueIsAnErrorListingTheValidOnes() {
-        #expect(throws: VCR.InvalidModeError(value: "sometimes")) {
+        let error = #expect(throws: VCR.InvalidModeError.self) {
             try VCR.Mode(environment: ["VCR_RECORD": "sometimes"])
         }
+        #expect(error?.value == "sometimes")
         #expect(
-            VCR.InvalidModeError(value: "sometimes").description
+            error?.description
                 == "VCR_RECORD is `sometimes`; expected one of never (or none, 0, false, no), "
                 + "missing (or once, 1, true, yes), new_episodes (or new-episodes), all")
     }
