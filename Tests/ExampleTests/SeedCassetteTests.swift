@@ -12,7 +12,7 @@ import VCRCassette
         ("003_9822f396aad3c717.txt", "XAIResponsesTests/testHaikuStreamsAsJSONLines.yaml"),
     ])
     func responseBodyIsTheSeed(seed: String, cassette: String) throws {
-        let seedBytes = try Data(contentsOf: PackageFiles.fixtures.appendingPathComponent("seeds").appendingPathComponent(seed))
+        let seedBytes = try Data(contentsOf: PackageFiles.fixtures.appendingPathComponent("seeds/\(seed)"))
         let loaded = try Cassette(contentsOf: PackageFiles.cassettes.appendingPathComponent(cassette))
         let interaction = try #require(loaded.interactions.first)
         #expect(loaded.interactions.count == 1)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 import VCR
 import VCRCassette
 
@@ -56,7 +56,7 @@ import VCRCassette
             }
 
             let saved = try Cassette(contentsOf: cassette)
-        
+
             #expect(saved.interactions.count == processes * rounds * perRound)
             #expect(saved.interactions.map(\.id) == Array(0..<saved.interactions.count))
             for number in 0..<processes {
