@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "VCRDemo", dependencies: ["VCR"]),
         // A child process the tests start to save cassettes from another process; not a product.
         .executableTarget(name: "VCRTestChild", dependencies: ["VCR", "VCRCassette"], path: "Tests/VCRTestChild"),
-        .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML"]),
+        .testTarget(name: "VCRCassetteTests", dependencies: ["VCRCassette", "CYAML", "TestSupport"]),
         .testTarget(
             name: "VCRServerTests",
             dependencies: [
@@ -60,12 +60,16 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VCRTestingTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
-        .testTarget(name: "ExampleTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
+        .testTarget(name: "ExampleTests", dependencies: ["VCRTesting", "VCR", "VCRCassette", "TestSupport"]),
         .testTarget(
             name: "VCRCommandTests",
-            dependencies: ["VCRCommand", "VCRCassette", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "VCRCommand", "VCRCassette", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
-        // The in-process HTTP server several test targets run; not a product.
+        // What several test targets share: the package's files, temporary folders, built
+        // executables and the in-process HTTP server; not a product.
         .target(
             name: "TestSupport",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -11,8 +12,8 @@ import VCRCassette
         ("003_9822f396aad3c717.txt", "XAIResponsesTests/testHaikuStreamsAsJSONLines.yaml"),
     ])
     func responseBodyIsTheSeed(seed: String, cassette: String) throws {
-        let seedBytes = try Data(contentsOf: Fixtures.seeds.appendingPathComponent(seed))
-        let loaded = try Cassette(contentsOf: Fixtures.cassettes.appendingPathComponent(cassette))
+        let seedBytes = try Data(contentsOf: PackageFiles.fixtures.appendingPathComponent("seeds/\(seed)"))
+        let loaded = try Cassette(contentsOf: PackageFiles.cassettes.appendingPathComponent(cassette))
         let interaction = try #require(loaded.interactions.first)
         #expect(loaded.interactions.count == 1)
         #expect(interaction.response.body == seedBytes)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -15,7 +16,7 @@ import VCRCassette
     }
 
     @Test func theSeedCassetteRoundTrips() throws {
-        let file = Corpus.projectCassettes.appendingPathComponent("openai-chat-parallel-tool-calls.yaml")
+        let file = PackageFiles.cassettes.appendingPathComponent("openai-chat-parallel-tool-calls.yaml")
         let original = try Data(contentsOf: file)
         #expect(try Cassette(yaml: original, path: file.path).yaml() == original)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -70,7 +71,7 @@ import VCRCassette
         """
 
     @Test func checkFindsNothingToChangeInTheCorpus() throws {
-        let result = try runVCR(["fmt", "--check", Fixtures.corpus.path])
+        let result = try runVCR(["fmt", "--check", PackageFiles.corpus.path])
         #expect(result.output == "")
         #expect(result.error == "")
         #expect(result.exitCode == .success)
@@ -80,7 +81,7 @@ import VCRCassette
         try withTemporaryDirectory { directory in
             let unformatted = directory + "/b-unformatted.yaml"
             try write(Self.unformatted, to: unformatted)
-            try FileManager.default.copyItem(atPath: Fixtures.seed.path, toPath: directory + "/a-formatted.yaml")
+            try FileManager.default.copyItem(atPath: PackageFiles.seedCassette.path, toPath: directory + "/a-formatted.yaml")
 
             let result = try runVCR(["fmt", "--check", directory])
 
@@ -113,7 +114,7 @@ import VCRCassette
             let unformatted = directory + "/unformatted.yaml"
             let formatted = directory + "/formatted.yaml"
             try write(Self.unformatted, to: unformatted)
-            try FileManager.default.copyItem(atPath: Fixtures.seed.path, toPath: formatted)
+            try FileManager.default.copyItem(atPath: PackageFiles.seedCassette.path, toPath: formatted)
             let formattedFileNumber = try fileNumber(formatted)
 
             let result = try runVCR(["fmt", unformatted, formatted])
@@ -123,11 +124,11 @@ import VCRCassette
             #expect(result.exitCode == .success)
             #expect(try String(contentsOfFile: unformatted, encoding: .utf8) == Self.formatted)
             #expect(try fileNumber(formatted) == formattedFileNumber, "an unchanged file is not replaced")
-            #expect(try Data(contentsOf: URL(fileURLWithPath: formatted)) == Data(contentsOf: Fixtures.seed))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: formatted)) == Data(contentsOf: PackageFiles.seedCassette))
         }
     }
 
-    @Test(arguments: [(Fixtures.seed, "indented"), (Fixtures.generated, "compact")])
+    @Test(arguments: [(PackageFiles.seedCassette, "indented"), (Fixtures.generated, "compact")])
     func switchesStyleAndBackToTheOriginalBytes(cassette: URL, otherStyle: String) throws {
         try withTemporaryDirectory { directory in
             let copy = directory + "/" + cassette.lastPathComponent
@@ -169,7 +170,7 @@ import VCRCassette
     /// A goccy-written cassette keeps its style; `--style` converts it and back.
     @Test(arguments: [("goccy", "goccy"), ("xvcr-rc6", "folded")])
     func keepsAndConvertsTheNewStyles(folder: String, style: String) throws {
-        let fixture = Fixtures.packageRoot.appendingPathComponent(
+        let fixture = PackageFiles.packageRoot.appendingPathComponent(
             "Tests/Fixtures/writers/\(folder)/fantasy_TestAnthropicCommon_claude-sonnet-4_multi_tool_streaming.yaml")
         try withTemporaryDirectory { directory in
             let copy = directory + "/cassette.yaml"

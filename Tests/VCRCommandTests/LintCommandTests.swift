@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import VCRCommand
@@ -75,7 +76,7 @@ import Testing
 
     @Test func reportsEveryProblemInADirectoryInSortedOrder() throws {
         try withTemporaryDirectory { directory in
-            try FileManager.default.copyItem(atPath: Fixtures.seed.path, toPath: directory + "/good.yaml")
+            try FileManager.default.copyItem(atPath: PackageFiles.seedCassette.path, toPath: directory + "/good.yaml")
             try write(Self.mistaken, to: directory + "/nested/mistaken.yaml")
             try write(Self.unparsable, to: directory + "/broken.yml")
             try write(Self.mistyped, to: directory + "/wrong-type.yaml")
@@ -99,8 +100,8 @@ import Testing
     /// The real cassettes read, and every response in them can be served.
     @Test func findsNothingInTheCorpusOrTheProjectsCassettes() throws {
         let result = try runVCR([
-            "lint", Fixtures.corpus.appendingPathComponent("fantasy").path,
-            Fixtures.packageRoot.appendingPathComponent("Cassettes").path,
+            "lint", PackageFiles.corpus.appendingPathComponent("fantasy").path,
+            PackageFiles.packageRoot.appendingPathComponent("Cassettes").path,
         ])
         #expect(result.output == "")
         #expect(result.error == "")
@@ -110,7 +111,7 @@ import Testing
     /// The generated corpus holds responses go-vcr reads but no HTTP response can
     /// carry (CR, LF or NUL in a header value): each such file has that error.
     @Test func findsTheUnservableHeadersOfTheGeneratedCorpus() throws {
-        let result = try runVCR(["lint", Fixtures.corpus.appendingPathComponent("generated").path])
+        let result = try runVCR(["lint", PackageFiles.corpus.appendingPathComponent("generated").path])
         #expect(result.outputLines.count >= 20)
         for line in result.outputLines {
             #expect(line.contains(" in a value of the header `"), "\(line)")
@@ -121,7 +122,7 @@ import Testing
 
     @Test func reportsAMissingPathOnStandardError() throws {
         try withTemporaryDirectory { directory in
-            let result = try runVCR(["lint", directory + "/missing.yaml", Fixtures.seed.path])
+            let result = try runVCR(["lint", directory + "/missing.yaml", PackageFiles.seedCassette.path])
             #expect(result.output == "")
             #expect(result.error == "\(directory)/missing.yaml: found no file or directory here; expected a cassette file or a directory\n")
             #expect(result.exitCode == .failure)
@@ -148,7 +149,7 @@ import Testing
             #expect(lenient.exitCode == .success)
             #expect(strict.output == lenient.output)
             #expect(strict.exitCode == .failure)
-            let clean = try runVCR(["lint", "--strict", Fixtures.seed.path])
+            let clean = try runVCR(["lint", "--strict", PackageFiles.seedCassette.path])
             #expect(clean.output == "")
             #expect(clean.exitCode == .success)
         }

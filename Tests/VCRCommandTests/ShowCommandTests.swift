@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -6,7 +7,7 @@ import VCRCassette
 
 @Suite struct ShowCommandTests {
     @Test func showsTheSeedCassette() throws {
-        let result = try runVCR(["show", Fixtures.seed.path])
+        let result = try runVCR(["show", PackageFiles.seedCassette.path])
         #expect(result.error == "")
         #expect(result.exitCode == .success)
         #expect(result.output == """

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCR
 import VCRCassette
@@ -13,7 +14,7 @@ import XCTest
     func traitServesTheCassette() async throws {
         let server = try #require(CassetteServer.current)
         #expect(server.vcr === VCR.current)
-        let interaction = try Cassette(contentsOf: ServerFixtures.seedCassette).interactions[1]
+        let interaction = try Cassette(contentsOf: PackageFiles.seedCassette).interactions[1]
         let response = try WireResponse.parseOne(
             try await Wire.exchange(ServerFixtures.request(for: interaction.request), port: server.port))
         #expect(response.status == 200)
@@ -28,7 +29,7 @@ import XCTest
 /// `withCassetteServer { server in … }` does the same for XCTest.
 final class WithCassetteServerTests: XCTestCase {
     func testServesTheCassetteAndClosesAfterwards() async throws {
-        let interaction = try Cassette(contentsOf: ServerFixtures.seedCassette).interactions[0]
+        let interaction = try Cassette(contentsOf: PackageFiles.seedCassette).interactions[0]
         let port = try await withCassetteServer("openai-chat-parallel-tool-calls", mode: .never) { server in
             XCTAssertTrue(CassetteServer.current === server)
             let response = try WireResponse.parseOne(

@@ -14,7 +14,7 @@ import VCRServer
     @Test func recordsAgainstUpstreamThenReplaysOffline() async throws {
         let upstream = try LocalServer()
         upstream.releaseLastEvent()
-        let path = try ServerFixtures.temporaryFolder().appendingPathComponent("recorded.yaml").path
+        let path = try TemporaryFolder.make("vcr-server").appendingPathComponent("recorded.yaml").path
         let recorder = try await CassetteServer(
             cassette: path, mode: .all,
             options: VCR.Options(printsMismatches: false, upstream: URL(string: upstream.origin)!), origin: Self.origin)
@@ -53,7 +53,7 @@ import VCRServer
     @Test func clientLeavingMidStreamStillRecordsTheWholeResponse() async throws {
         let upstream = try LocalServer()
         defer { try? upstream.shutdown() }
-        let path = try ServerFixtures.temporaryFolder().appendingPathComponent("cut.yaml").path
+        let path = try TemporaryFolder.make("vcr-server").appendingPathComponent("cut.yaml").path
         let server = try await CassetteServer(
             cassette: path, mode: .all,
             options: VCR.Options(printsMismatches: false, upstream: URL(string: upstream.origin)!), origin: Self.origin)
@@ -79,7 +79,7 @@ import VCRServer
         let upstream = try LocalServer()
         let closedPort = upstream.origin
         try upstream.shutdown()
-        let path = try ServerFixtures.temporaryFolder().appendingPathComponent("down.yaml").path
+        let path = try TemporaryFolder.make("vcr-server").appendingPathComponent("down.yaml").path
         let server = try await CassetteServer(
             cassette: path, mode: .all, options: VCR.Options(printsMismatches: false, upstream: URL(string: closedPort)!),
             origin: Self.origin)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCR
 import VCRCassette
@@ -9,9 +10,9 @@ import VCRServer
 /// VCR's own chunk boundaries.
 @Suite struct ReplayTests {
     @Test func seedStreamArrivesAsItsEventsOneChunkEach() async throws {
-        let cassette = try Cassette(contentsOf: ServerFixtures.seedCassette)
+        let cassette = try Cassette(contentsOf: PackageFiles.seedCassette)
         let server = try await CassetteServer(
-            cassette: ServerFixtures.seedCassette.path, mode: .never, options: ServerFixtures.quiet)
+            cassette: PackageFiles.seedCassette.path, mode: .never, options: ServerFixtures.quiet)
         let recorded = cassette.interactions[0]
         let bytes = try await Wire.exchange(ServerFixtures.request(for: recorded.request), port: server.port)
         let response = try WireResponse.parseOne(bytes)
@@ -57,7 +58,7 @@ import VCRServer
 
     @Test(arguments: ServerFixtures.servableCorpusCassettes + ["seed"])
     func corpusReplaysThroughTheSocket(_ name: String) async throws {
-        let file = name == "seed" ? ServerFixtures.seedCassette : ServerFixtures.corpusFile(name)
+        let file = name == "seed" ? PackageFiles.seedCassette : ServerFixtures.corpusFile(name)
         let cassette = try Cassette(contentsOf: file)
         let origins = Set(cassette.interactions.compactMap { URLComponents(string: $0.request.url)?.host })
         let server = try await CassetteServer(cassette: file.path, mode: .never, options: ServerFixtures.quiet)
@@ -85,9 +86,9 @@ import VCRServer
     }
 
     @Test func keepAliveConnectionAnswersPipelinedRequestsInOrder() async throws {
-        let cassette = try Cassette(contentsOf: ServerFixtures.seedCassette)
+        let cassette = try Cassette(contentsOf: PackageFiles.seedCassette)
         let server = try await CassetteServer(
-            cassette: ServerFixtures.seedCassette.path, mode: .never, options: ServerFixtures.quiet)
+            cassette: PackageFiles.seedCassette.path, mode: .never, options: ServerFixtures.quiet)
         let first = ServerFixtures.request(for: cassette.interactions[0].request, close: false)
         let second = ServerFixtures.request(for: cassette.interactions[1].request, close: true)
         let responses = try WireResponse.parseAll(try await Wire.exchange(first + second, port: server.port))
@@ -98,7 +99,7 @@ import VCRServer
 
     @Test func mismatchIsStatus599WithTheReportAsBodyAndInTheReport() async throws {
         let server = try await CassetteServer(
-            cassette: ServerFixtures.seedCassette.path, mode: .never, options: ServerFixtures.quiet)
+            cassette: PackageFiles.seedCassette.path, mode: .never, options: ServerFixtures.quiet)
         let request = WireRequest.make(
             "POST", "/v1/chat/completions", headers: [("Content-Type", "application/json")],
             body: Array(#"{"model":"gpt-4o-mini","messages":[]}"#.utf8))
@@ -114,7 +115,7 @@ import VCRServer
     }
 
     @Test func severalOriginsAreNamedByTheFirstPathSegment() async throws {
-        let folder = try ServerFixtures.temporaryFolder()
+        let folder = try TemporaryFolder.make("vcr-server")
         let path = folder.appendingPathComponent("two.yaml").path
         var cassette = Cassette()
         cassette.interactions = [

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCR
 import VCRCassette
@@ -9,13 +10,13 @@ import VCRServer
 @Suite struct RobustnessTests {
     private func seedServer(_ configuration: CassetteServer.Configuration = .init()) async throws -> CassetteServer {
         try await CassetteServer(
-            cassette: ServerFixtures.seedCassette.path, mode: .never,
+            cassette: PackageFiles.seedCassette.path, mode: .never,
             options: VCR.Options(allowsRepeats: true, printsMismatches: false), configuration: configuration)
     }
 
     /// A request the seed cassette answers, and the body it answers with.
     private func seedRequest() throws -> (request: [UInt8], body: [UInt8]) {
-        let interaction = try Cassette(contentsOf: ServerFixtures.seedCassette).interactions[0]
+        let interaction = try Cassette(contentsOf: PackageFiles.seedCassette).interactions[0]
         return (ServerFixtures.request(for: interaction.request), Array(interaction.response.body))
     }
 
@@ -79,7 +80,7 @@ import VCRServer
 
     @Test func expectContinueGetsAnInterimResponseThenTheAnswer() async throws {
         let server = try await seedServer()
-        let interaction = try Cassette(contentsOf: ServerFixtures.seedCassette).interactions[0]
+        let interaction = try Cassette(contentsOf: PackageFiles.seedCassette).interactions[0]
         let request = WireRequest.make(
             "POST", "/v1/chat/completions", headers: [("Content-Type", "application/json"), ("Expect", "100-continue")],
             body: Array(interaction.request.body))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -54,13 +55,7 @@ import VCRCassette
         }
 
         static var vcrExecutable: URL? {
-            let candidates = [
-                URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-                Bundle.main.bundleURL.deletingLastPathComponent(),
-            ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-            return candidates.map { $0.appendingPathComponent("vcr") }.first {
-                FileManager.default.isExecutableFile(atPath: $0.path)
-            }
+            BuiltExecutable.url(named: "vcr")
         }
     }
 
@@ -89,14 +84,14 @@ import VCRCassette
     }
 
     private func seed() throws -> Cassette {
-        try Cassette(contentsOf: ServerFixtures.seedCassette)
+        try Cassette(contentsOf: PackageFiles.seedCassette)
     }
 
     @Test func curlReplaysTheSeedStream() async throws {
         let interaction = try seed().interactions[0]
-        let bodyFile = try ServerFixtures.temporaryFolder().appendingPathComponent("body.json")
+        let bodyFile = try TemporaryFolder.make("vcr-server").appendingPathComponent("body.json")
         try interaction.request.body.write(to: bodyFile)
-        let served = try Served([ServerFixtures.seedCassette.path])
+        let served = try Served([PackageFiles.seedCassette.path])
         let url = try await served.url()
         #expect(url.hasPrefix("http://127.0.0.1:"))
         let curl = try await run(
@@ -114,9 +109,9 @@ import VCRCassette
 
     @Test func pythonUrllibReplaysTheSeedStreamLineByLine() async throws {
         let interaction = try seed().interactions[1]
-        let bodyFile = try ServerFixtures.temporaryFolder().appendingPathComponent("body.json")
+        let bodyFile = try TemporaryFolder.make("vcr-server").appendingPathComponent("body.json")
         try interaction.request.body.write(to: bodyFile)
-        let served = try Served([ServerFixtures.seedCassette.path])
+        let served = try Served([PackageFiles.seedCassette.path])
         let url = try await served.url()
         let script = """
             import sys, urllib.request
@@ -137,7 +132,7 @@ import VCRCassette
     }
 
     @Test func mismatchMakesTheReportFailAndTheExitStatusOne() async throws {
-        let served = try Served([ServerFixtures.seedCassette.path])
+        let served = try Served([PackageFiles.seedCassette.path])
         let url = try await served.url()
         let curl = try await run("curl", ["-sS", "-o", "/dev/null", "-w", "%{http_code}", url + "/nothing/here"])
         #expect(String(decoding: curl.output, as: UTF8.self) == "599")

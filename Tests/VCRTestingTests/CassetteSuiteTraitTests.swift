@@ -2,8 +2,7 @@ import Foundation
 import Testing
 import VCR
 import VCRCassette
-
-@testable import VCRTesting
+import VCRTesting
 
 /// `.cassettes(…)` on a suite sets directory, mode and options for every
 /// `.cassette` test below it, nested suites included.

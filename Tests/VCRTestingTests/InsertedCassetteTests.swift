@@ -1,8 +1,7 @@
 import Foundation
 import VCR
+import VCRTesting
 import XCTest
-
-@testable import VCRTesting
 
 /// `insertCassette` in `setUp`: the VCR stops at teardown, and its failures
 /// land at the line of `setUp` that inserted the cassette.

@@ -1,8 +1,7 @@
 import Foundation
 import Testing
 import VCR
-
-@testable import VCRTesting
+import VCRTesting
 
 /// Tests running in parallel each get their own cassette. The three cassettes
 /// answer the same request, each with its own name.

@@ -13,7 +13,7 @@ import VCRCassette
 ///
 /// Buckets and classes are numbered together as groups, whose positions are in
 /// file order, so "the first unused match" is the first unused position of a group.
-struct InteractionIndex: Sendable {
+package struct InteractionIndex: Sendable {
     /// Where the interactions that can answer a request are.
     struct Candidates {
         /// The group's number, below ``InteractionIndex/groupCount``.
@@ -83,7 +83,7 @@ struct InteractionIndex: Sendable {
     /// The number of groups: buckets, then body classes.
     var groupCount: Int { groups.count }
 
-    init(interactions: [Interaction], matchers: [Matcher]) {
+    package init(interactions: [Interaction], matchers: [Matcher]) {
         self.matchers = matchers
         needs = MatchSubject.Needs(matchers)
         let needs = needs
@@ -150,7 +150,7 @@ struct InteractionIndex: Sendable {
     }
 
     /// Prepares a live request for these matchers.
-    func prepare(_ request: InterceptedRequest) -> PreparedRequest {
+    package func prepare(_ request: InterceptedRequest) -> PreparedRequest {
         PreparedRequest(request, needs: needs)
     }
 
@@ -179,8 +179,9 @@ struct InteractionIndex: Sendable {
             group: buckets.count + bodyClass.number, first: bodyClass.first, allMatch: groupsDecide, groups: groups)
     }
 
-    /// Whether the interaction at `position` passes every matcher.
-    func matches(_ request: PreparedRequest, at position: Int) -> Bool {
+    /// Whether the interaction at `position` passes every matcher, one by one:
+    /// the naive scan the index's model test compares its answers with.
+    package func matches(_ request: PreparedRequest, at position: Int) -> Bool {
         let recorded = interactions[position]
         return matchers.indices.allSatisfy { offset in
             matchers[offset].passes(request, recorded, position: offset)

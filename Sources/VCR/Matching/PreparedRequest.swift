@@ -1,5 +1,5 @@
 /// A live request with its ``MatchSubject``.
-struct PreparedRequest: Sendable {
+package struct PreparedRequest: Sendable {
     let request: InterceptedRequest
     let subject: MatchSubject
 

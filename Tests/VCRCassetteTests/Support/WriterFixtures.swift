@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 
 /// The in-tree copies of the shared corpus and of its cassettes re-written by other
 /// Go writers: `Tests/Fixtures/corpus/{fantasy,generated}/` and `Tests/Fixtures/writers/{goccy,xvcr-rc6}/`.
 enum WriterFixtures {
     /// `Tests/Fixtures` in the package.
-    static let root = Corpus.packageRoot.appendingPathComponent("Tests/Fixtures")
+    static let root = PackageFiles.packageRoot.appendingPathComponent("Tests/Fixtures")
 
     /// The re-written cassettes of one writer folder, sorted by name.
     static func cassettes(writtenBy writer: String) -> [URL] {

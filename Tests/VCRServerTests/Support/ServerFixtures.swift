@@ -1,23 +1,14 @@
 import Foundation
+import TestSupport
 import VCR
 import VCRCassette
 
 /// Paths and cassettes the server tests share.
 enum ServerFixtures {
-    /// The package root, derived from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The seed cassette: OpenAI chat completions streamed as SSE, 2 interactions.
-    static let seedCassette = packageRoot.appendingPathComponent("Cassettes/openai-chat-parallel-tool-calls.yaml")
-
-    /// Every cassette of the corpus copied under `Tests/Fixtures/corpus`, by path relative to it.
-    static let corpusCassettes: [String] = {
-        let folder = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "yaml" } ?? []
-        return files.map { String($0.path.dropFirst(folder.path.count + 1)) }.sorted()
-    }()
+    /// Every cassette of the corpus under `Tests/Fixtures/corpus`, by path relative to it.
+    static let corpusCassettes: [String] = PackageFiles.cassettes(under: PackageFiles.corpus).map {
+        String($0.path.dropFirst(PackageFiles.corpus.path.count + 1))
+    }.sorted()
 
     /// The corpus cassettes a VCR accepts: generated ones with CR, LF or NUL
     /// in a response header are refused (no HTTP message can carry them), so
@@ -28,18 +19,11 @@ enum ServerFixtures {
 
     /// The file of a corpus cassette named as in ``corpusCassettes``.
     static func corpusFile(_ name: String) -> URL {
-        packageRoot.appendingPathComponent("Tests/Fixtures/corpus").appendingPathComponent(name)
+        PackageFiles.corpus.appendingPathComponent(name)
     }
 
     /// Options that keep mismatch reports off standard error.
     static let quiet = VCR.Options(printsMismatches: false)
-
-    /// A new empty folder under the temporary directory.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
 
     /// The bytes of a request a recorded one describes, sent to a cassette
     /// server: the same method, path and query, header fields and body.

@@ -1,9 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -26,7 +25,7 @@ import FoundationNetworking
 
         init() throws {
             server = try LocalServer()
-            folder = try RecordingSupport.temporaryFolder()
+            folder = try TemporaryFolder.make("vcr-record")
         }
 
         func tearDown() {

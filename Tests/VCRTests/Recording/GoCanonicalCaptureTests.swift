@@ -27,33 +27,31 @@ import FoundationNetworking
     }
 
     @Test func recordedHeaderNamesAreCanonicalAndA204HasLengthZero() async throws {
-        let server = try LocalServer()
-        defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cassette = folder.appendingPathComponent("recorded.yaml")
-        let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
-        var request = URLRequest(url: server.url("/no-content"))
-        request.setValue("tenant-7", forHTTPHeaderField: "x-tenant")
-        let (_, response) = try await vcr.session.data(for: request)
-        #expect((response as? HTTPURLResponse)?.statusCode == 204)
-        #expect(vcr.stop().isSaved)
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            let cassette = folder.appendingPathComponent("recorded.yaml")
+            let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
+            var request = URLRequest(url: server.url("/no-content"))
+            request.setValue("tenant-7", forHTTPHeaderField: "x-tenant")
+            let (_, response) = try await vcr.session.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 204)
+            #expect(vcr.stop().isSaved)
 
-        let interaction = try #require(try Cassette(contentsOf: cassette).interactions.first)
-        #expect(interaction.request.headers["X-Tenant"] == ["tenant-7"])
-        #expect(interaction.request.headers["x-tenant"] == nil)
-        #expect(interaction.response.headers["X-Request-Id"] == ["req-1"])
-        #expect(interaction.response.headers["Openai-Processing-Ms"] == ["7"])
-        #expect(interaction.response.headers.keys.allSatisfy { $0 == GoHeaderName.canonical($0) })
-        #expect(interaction.response.code == 204)
-        #expect(interaction.response.contentLength == 0)
+            let interaction = try #require(try Cassette(contentsOf: cassette).interactions.first)
+            #expect(interaction.request.headers["X-Tenant"] == ["tenant-7"])
+            #expect(interaction.request.headers["x-tenant"] == nil)
+            #expect(interaction.response.headers["X-Request-Id"] == ["req-1"])
+            #expect(interaction.response.headers["Openai-Processing-Ms"] == ["7"])
+            #expect(interaction.response.headers.keys.allSatisfy { $0 == GoHeaderName.canonical($0) })
+            #expect(interaction.response.code == 204)
+            #expect(interaction.response.contentLength == 0)
 
-        // Matching stays case-insensitive: the live request's own spelling still matches.
-        var options = RecordingSupport.quiet
-        options.matchers = [.method, .url, .headers("x-tenant")]
-        let (_, replayed) = try await RecordingSupport.replay(request, from: cassette, options: options)
-        #expect(replayed.statusCode == 204)
-        #expect(replayed.value(forHTTPHeaderField: "x-request-id") == "req-1")
-        try RecordingSupport.expectValid(cassette)
+            // Matching stays case-insensitive: the live request's own spelling still matches.
+            var options = RecordingSupport.quiet
+            options.matchers = [.method, .url, .headers("x-tenant")]
+            let (_, replayed) = try await RecordingSupport.replay(request, from: cassette, options: options)
+            #expect(replayed.statusCode == 204)
+            #expect(replayed.value(forHTTPHeaderField: "x-request-id") == "req-1")
+            try RecordingSupport.expectValid(cassette)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VCR
 import VCRCassette
 
@@ -8,23 +9,8 @@ import FoundationNetworking
 
 /// Paths and cassettes the tests share.
 enum Fixtures {
-    /// The package root, derived from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The seed cassette: OpenAI chat completions streamed as SSE, 2 interactions.
-    static let seedCassette = packageRoot.appendingPathComponent("Cassettes/openai-chat-parallel-tool-calls.yaml")
-
-    /// The test corpus, `Tests/Fixtures/corpus`: `fantasy/` and `generated/` cassettes.
-    static let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
-
     /// Every cassette of the fantasy corpus, sorted by path.
-    static let fantasyCassettes: [URL] = {
-        let folder = corpus.appendingPathComponent("fantasy")
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "yaml" } ?? []
-        return files.sorted { $0.path < $1.path }
-    }()
+    static let fantasyCassettes = PackageFiles.cassettes(under: PackageFiles.corpus.appendingPathComponent("fantasy"))
 
     /// The fantasy cassettes and the seed, by a short name for test arguments.
     static let realCassettes: [String] = fantasyCassettes.map {
@@ -33,7 +19,9 @@ enum Fixtures {
 
     /// The URL of a cassette named as in ``realCassettes``.
     static func url(ofRealCassette name: String) -> URL {
-        name == "seed" ? seedCassette : fantasyCassettes.first { $0.path.hasSuffix(name) } ?? seedCassette
+        name == "seed"
+            ? PackageFiles.seedCassette
+            : fantasyCassettes.first { $0.path.hasSuffix(name) } ?? PackageFiles.seedCassette
     }
 
     /// A recorded interaction built in code.

@@ -1,20 +1,25 @@
 import Foundation
+import TestSupport
 import Testing
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
 
-/// Temporary cassette folders and the checks every recorded cassette must pass.
+/// The checks every recorded cassette must pass, and replaying what was recorded.
 enum RecordingSupport {
-    /// A new empty folder under the temporary directory.
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-record-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+    /// Runs `body` with a new server on 127.0.0.1 and a new empty folder for its
+    /// cassettes; the server is shut down and the folder removed when `body`
+    /// returns or throws.
+    static func withServerAndFolder<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: (LocalServer, URL) async throws -> Result
+    ) async throws -> Result {
+        let server = try LocalServer()
+        defer { try? server.shutdown() }
+        return try await TemporaryFolder.with("vcr-record") { folder in try await body(server, folder) }
     }
 
     /// Options that keep mismatches off standard error.
@@ -22,22 +27,7 @@ enum RecordingSupport {
 
     /// The `vcr` executable built beside the test bundle.
     static var vcrExecutable: URL? {
-        executable(named: "vcr")
-    }
-
-    /// The executable `name` built beside the test bundle (a test bundle on
-    /// macOS is a folder, so the folders above it are searched too).
-    static func executable(named name: String) -> URL? {
-        let starts = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            Bundle.main.bundleURL.deletingLastPathComponent(),
-        ] + Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        let candidates = starts.flatMap { start in
-            (0..<4).map { level in
-                (0..<level).reduce(start) { url, _ in url.deletingLastPathComponent() }.appendingPathComponent(name)
-            }
-        }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+        BuiltExecutable.url(named: "vcr")
     }
 
     /// Runs `vcr` with `arguments`; returns its exit status and what it printed.

@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
 /// Which writer a cassette came from is read off its text (`Tests/Fixtures/styles/`).
 @Suite struct StyleDetectionTests {
-    private static let directory = WriterFixtures.root.appendingPathComponent("styles")
+    private static let directory = PackageFiles.fixtures.appendingPathComponent("styles")
 
     @Test(arguments: [
         ("ambiguous.yaml", CassetteLayout.Style.compact),
@@ -49,33 +50,8 @@ import VCRCassette
 
     /// goccy writes only the compact layout, so an indented file is yaml.v3's whatever its quotes.
     @Test func anIndentedFileIsYAMLV3() throws {
-        let text = """
-            ---
-            version: 2
-            interactions:
-                - id: 0
-                  request:
-                    proto: HTTP/1.1
-                    proto_major: 1
-                    proto_minor: 1
-                    content_length: 0
-                    host: example.com
-                    body: "{\\"ok\\":true}"
-                    url: https://example.com/
-                    method: POST
-                  response:
-                    proto: HTTP/1.1
-                    proto_major: 1
-                    proto_minor: 1
-                    content_length: -1
-                    body: ""
-                    headers: {}
-                    status: 200 OK
-                    code: 200
-                    duration: 1s
-
-            """
-        #expect(try Cassette(yaml: Data(text.utf8)).layout.style == .indented)
+        let url = Self.directory.appendingPathComponent("indented-yaml-v3-quoted-json.yaml")
+        #expect(try Cassette(contentsOf: url).layout.style == .indented)
     }
 
     /// A loaded cassette keeps its style for what is appended to it.

@@ -41,52 +41,50 @@ import FoundationNetworking
     }
 
     @Test func aRecordedStreamReplaysAtItsRecordedPace() async throws {
-        let server = try LocalServer()
-        defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cassette = folder.appendingPathComponent("paced.yaml")
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            let cassette = folder.appendingPathComponent("paced.yaml")
 
-        // Record: four events 20 ms apart, then the last one held for 300 ms.
-        let recorder = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
-        // Released from Dispatch, not a task: the cooperative pool may be busy with other tests.
-        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(380)) { server.releaseLastEvent() }
-        let recorded = await StreamingReader().run(URLRequest(url: server.url("/sse")), configuration: recorder.makeConfiguration())
-        #expect(recorded.error == nil)
-        #expect(recorder.stop().isSaved)
-        #expect(server.lastEventWasReleased == true)
-        let response = try #require(try Cassette(contentsOf: cassette).interactions.first?.response)
-        let pieces = response.chunkArrivals
-        #expect(pieces.map(\.size).reduce(0, +) == response.body.count)
-        #expect(pieces.count >= 2)
-        #expect(String(decoding: try Data(contentsOf: cassette), as: UTF8.self).contains("x_chunks:"))
+            // Record: four events 20 ms apart, then the last one held for 300 ms.
+            let recorder = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
+            // Released from Dispatch, not a task: the cooperative pool may be busy with other tests.
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(380)) { server.releaseLastEvent() }
+            let recorded = await StreamingReader().run(URLRequest(url: server.url("/sse")), configuration: recorder.makeConfiguration())
+            #expect(recorded.error == nil)
+            #expect(recorder.stop().isSaved)
+            #expect(server.lastEventWasReleased == true)
+            let response = try #require(try Cassette(contentsOf: cassette).interactions.first?.response)
+            let pieces = response.chunkArrivals
+            #expect(pieces.map(\.size).reduce(0, +) == response.body.count)
+            #expect(pieces.count >= 2)
+            #expect(String(decoding: try Data(contentsOf: cassette), as: UTF8.self).contains("x_chunks:"))
 
-        // Replay: each event no earlier than its bytes arrived when recorded, in order.
-        var options = RecordingSupport.quiet
-        options.timing = .realTime(speed: 1)
-        let player = try VCR(cassette: cassette, mode: .never, options: options)
-        let replayed = await TimedChunkReader.run(URLRequest(url: server.url("/sse")), configuration: player.makeConfiguration())
-        try player.stop().check()
-        #expect(replayed.chunks.map { String(decoding: $0.data, as: UTF8.self) } == LocalServer.events)
+            // Replay: each event no earlier than its bytes arrived when recorded, in order.
+            var options = RecordingSupport.quiet
+            options.timing = .realTime(speed: 1)
+            let player = try VCR(cassette: cassette, mode: .never, options: options)
+            let replayed = await TimedChunkReader.run(URLRequest(url: server.url("/sse")), configuration: player.makeConfiguration())
+            try player.stop().check()
+            #expect(replayed.chunks.map { String(decoding: $0.data, as: UTF8.self) } == LocalServer.events)
 
-        // When each replayed chunk's last byte arrived while recording.
-        var ends: [(end: Int, at: Duration)] = []
-        var total = 0
-        for piece in pieces {
-            total += piece.size
-            ends.append((total, piece.offset.duration))
+            // When each replayed chunk's last byte arrived while recording.
+            var ends: [(end: Int, at: Duration)] = []
+            var total = 0
+            for piece in pieces {
+                total += piece.size
+                ends.append((total, piece.offset.duration))
+            }
+            let gaps = zip(pieces.dropFirst(), pieces).map { $0.offset.duration - $1.offset.duration }
+            let tolerance = (gaps.min() ?? .zero) / 10  // timer slack, set by the recording's finest spacing
+            var end = 0
+            for chunk in replayed.chunks {
+                end += chunk.data.count
+                let due = try #require(ends.first { $0.end >= end }).at
+                #expect(chunk.at >= due - tolerance, "chunk ending at byte \(end) came at \(chunk.at), recorded at \(due)")
+            }
+            // The held event is the recording's widest gap, and the replay's last chunk comes after it.
+            let held = try #require(pieces.last).offset.duration
+            #expect(try #require(replayed.chunks.last).at >= held - tolerance)
         }
-        let gaps = zip(pieces.dropFirst(), pieces).map { $0.offset.duration - $1.offset.duration }
-        let tolerance = (gaps.min() ?? .zero) / 10  // timer slack, set by the recording's finest spacing
-        var end = 0
-        for chunk in replayed.chunks {
-            end += chunk.data.count
-            let due = try #require(ends.first { $0.end >= end }).at
-            #expect(chunk.at >= due - tolerance, "chunk ending at byte \(end) came at \(chunk.at), recorded at \(due)")
-        }
-        // The held event is the recording's widest gap, and the replay's last chunk comes after it.
-        let held = try #require(pieces.last).offset.duration
-        #expect(try #require(replayed.chunks.last).at >= held - tolerance)
     }
 }
 

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import TestSupport
 #endif
 
 /// The text a failed request explains itself with.
@@ -16,7 +16,7 @@ import FoundationNetworking
     }
 
     private func seedRequest(_ edit: (inout [String: Any]) -> Void) throws -> InterceptedRequest {
-        let cassette = try Cassette(contentsOf: Fixtures.seedCassette)
+        let cassette = try Cassette(contentsOf: PackageFiles.seedCassette)
         let recorded = cassette.interactions[0].request
         var json = try #require(try JSONSerialization.jsonObject(with: recorded.body) as? [String: Any])
         edit(&json)
@@ -27,7 +27,7 @@ import FoundationNetworking
     }
 
     @Test func aChangedJSONFieldShowsOnlyThatDifference() throws {
-        let vcr = try VCR(cassette: Fixtures.seedCassette, options: Fixtures.quiet)
+        let vcr = try VCR(cassette: PackageFiles.seedCassette, options: Fixtures.quiet)
         let request = try seedRequest { $0["max_tokens"] = 3000 }
         let error = try #require(mismatch(vcr, request))
         let text = error.description
@@ -37,7 +37,7 @@ import FoundationNetworking
         #expect(text.contains("  Authorization: <8 characters, not shown>"))
         #expect(!text.contains("sk-secret"))
         #expect(text.contains("(body: \(request.body?.count ?? 0) bytes, JSON)"))
-        #expect(text.contains("Closest recorded interactions in \(Fixtures.seedCassette.path) (2 interactions, 2 unused):"))
+        #expect(text.contains("Closest recorded interactions in \(PackageFiles.seedCassette.path) (2 interactions, 2 unused):"))
         #expect(text.contains("     ✓ method\n     ✓ url\n     ✗ body: the bodies differ, see the diff below"))
         #expect(text.contains("       --- cassette #0 body\n       +++ request body\n"))
         #expect(text.contains("\n       -  \"max_tokens\": 4000,\n       +  \"max_tokens\": 3000,\n"))
@@ -45,13 +45,13 @@ import FoundationNetworking
         #expect(firstDiff.filter { $0.hasPrefix("-") || $0.hasPrefix("+") }.count == 4)
         #expect(error.candidates.map(\.interaction.id) == [0, 1])
         #expect(error.candidates[0].verdicts.map(\.passed) == [true, true, false])
-        #expect(text.hasSuffix("VCR_RECORD=new_episodes: the request and its response are added to \(Fixtures.seedCassette.path) (VCR_RECORD=all records the whole cassette anew)."))
+        #expect(text.hasSuffix("VCR_RECORD=new_episodes: the request and its response are added to \(PackageFiles.seedCassette.path) (VCR_RECORD=all records the whole cassette anew)."))
         #expect(error.errorDescription == text)
     }
 
     @Test func theClosestBodyRanksFirst() throws {
-        let vcr = try VCR(cassette: Fixtures.seedCassette, options: Fixtures.quiet)
-        let cassette = try Cassette(contentsOf: Fixtures.seedCassette)
+        let vcr = try VCR(cassette: PackageFiles.seedCassette, options: Fixtures.quiet)
+        let cassette = try Cassette(contentsOf: PackageFiles.seedCassette)
         var json = try #require(
             try JSONSerialization.jsonObject(with: cassette.interactions[1].request.body) as? [String: Any])
         json["model"] = "gpt-4o"

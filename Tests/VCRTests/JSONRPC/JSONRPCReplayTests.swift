@@ -1,8 +1,7 @@
 import Foundation
 import Testing
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -36,7 +37,7 @@ import VCRCassette
     }
 
     @Test func projectSeedCassetteReads() throws {
-        let url = Corpus.projectCassettes.appendingPathComponent("openai-chat-parallel-tool-calls.yaml")
+        let url = PackageFiles.cassettes.appendingPathComponent("openai-chat-parallel-tool-calls.yaml")
         let cassette = try Cassette(contentsOf: url)
         #expect(!cassette.interactions.isEmpty)
         #expect(cassette.layout == .compact)

@@ -94,62 +94,58 @@ import FoundationNetworking
     /// Each form recorded through a real session, in the body, a header and
     /// the query, is refused at save, and neither the refusal nor the report shows it.
     @Test func eachFormRecordedIsRefusedAtSave() async throws {
-        let server = try LocalServer()
-        defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let secret = EnvironmentSecret("recorded")
-        let ascii = secret.asciiForms.map(\.name)
-        for (number, form) in secret.forms.enumerated() {
-            var requests: [(String, URLRequest)] = []
-            var body = URLRequest(url: server.url("/echo"))
-            body.httpMethod = "POST"
-            body.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            body.httpBody = Data(#"{"input":"\#(form.text)"}"#.utf8)
-            requests.append(("request body", body))
-            if ascii.contains(form.name) {
-                var header = URLRequest(url: server.url("/echo"))
-                header.setValue(form.text, forHTTPHeaderField: "X-Custom")
-                requests.append(("request header X-Custom", header))
-                let isURLSafe = URL(string: "http://x/?q=\(form.text)") != nil
-                let query = isURLSafe ? form.text : form.text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
-                requests.append(("request URL", URLRequest(url: server.url("/echo?q=\(query)"))))
-            }
-            for (place, request) in requests {
-                let cassette = folder.appendingPathComponent("leak-\(number).yaml")
-                let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
-                _ = try await vcr.session.data(for: request)
-                let report = vcr.stop()
-                #expect(!report.isSaved, "\(form.name) in the \(place)")
-                #expect(!FileManager.default.fileExists(atPath: cassette.path))
-                #expect(
-                    report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 \(place)", cassettePath: cassette.path)],
-                    "\(form.name) in the \(place)")
-                secret.expectHidden(in: report.saveErrors.map(\.description).joined(), "the refusal")
-                secret.expectHidden(in: report.description, "the report")
-                #expect(report.description.contains(secret.name))
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            let secret = EnvironmentSecret("recorded")
+            let ascii = secret.asciiForms.map(\.name)
+            for (number, form) in secret.forms.enumerated() {
+                var requests: [(String, URLRequest)] = []
+                var body = URLRequest(url: server.url("/echo"))
+                body.httpMethod = "POST"
+                body.setValue("application/json", forHTTPHeaderField: "Content-Type")
+                body.httpBody = Data(#"{"input":"\#(form.text)"}"#.utf8)
+                requests.append(("request body", body))
+                if ascii.contains(form.name) {
+                    var header = URLRequest(url: server.url("/echo"))
+                    header.setValue(form.text, forHTTPHeaderField: "X-Custom")
+                    requests.append(("request header X-Custom", header))
+                    let isURLSafe = URL(string: "http://x/?q=\(form.text)") != nil
+                    let query = isURLSafe ? form.text : form.text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+                    requests.append(("request URL", URLRequest(url: server.url("/echo?q=\(query)"))))
+                }
+                for (place, request) in requests {
+                    let cassette = folder.appendingPathComponent("leak-\(number).yaml")
+                    let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
+                    _ = try await vcr.session.data(for: request)
+                    let report = vcr.stop()
+                    #expect(!report.isSaved, "\(form.name) in the \(place)")
+                    #expect(!FileManager.default.fileExists(atPath: cassette.path))
+                    #expect(
+                        report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 \(place)", cassettePath: cassette.path)],
+                        "\(form.name) in the \(place)")
+                    secret.expectHidden(in: report.saveErrors.map(\.description).joined(), "the refusal")
+                    secret.expectHidden(in: report.description, "the report")
+                    #expect(report.description.contains(secret.name))
+                }
             }
         }
     }
 
     /// A form body the client sends is scanned after the form's own percent escapes are decoded.
     @Test func aFormBodyIsRefused() async throws {
-        let server = try LocalServer()
-        defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let secret = EnvironmentSecret("formbody")
-        var request = URLRequest(url: server.url("/echo"))
-        request.httpMethod = "POST"
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        var components = URLComponents()
-        components.queryItems = [URLQueryItem(name: "password", value: secret.value)]
-        request.httpBody = Data((components.percentEncodedQuery ?? "").utf8)
-        let cassette = folder.appendingPathComponent("form.yaml")
-        let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
-        _ = try await vcr.session.data(for: request)
-        let report = vcr.stop()
-        #expect(report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 request body", cassettePath: cassette.path)])
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            let secret = EnvironmentSecret("formbody")
+            var request = URLRequest(url: server.url("/echo"))
+            request.httpMethod = "POST"
+            request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+            var components = URLComponents()
+            components.queryItems = [URLQueryItem(name: "password", value: secret.value)]
+            request.httpBody = Data((components.percentEncodedQuery ?? "").utf8)
+            let cassette = folder.appendingPathComponent("form.yaml")
+            let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
+            _ = try await vcr.session.data(for: request)
+            let report = vcr.stop()
+            #expect(report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 request body", cassettePath: cassette.path)])
+        }
     }
 }
 
@@ -174,23 +170,21 @@ import FoundationNetworking
     }
 
     @Test func aGzippedRequestBodyHoldingASecretIsNotSaved() async throws {
-        let server = try LocalServer()
-        defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let secret = EnvironmentSecret("gzip")
-        var request = URLRequest(url: server.url("/echo"))
-        request.httpMethod = "POST"
-        request.setValue("gzip", forHTTPHeaderField: "Content-Encoding")
-        let padding = String(repeating: "filler text ", count: 200)
-        request.httpBody = try Self.gzip(try JSONSerialization.data(withJSONObject: ["pad": padding, "key": secret.value]))
-        #expect(request.httpBody?.range(of: Data(secret.parts[0].utf8)) == nil)
-        let cassette = folder.appendingPathComponent("gzip.yaml")
-        let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
-        _ = try await vcr.session.data(for: request)
-        let report = vcr.stop()
-        #expect(!FileManager.default.fileExists(atPath: cassette.path))
-        #expect(report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 request body, decompressed", cassettePath: cassette.path)])
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            let secret = EnvironmentSecret("gzip")
+            var request = URLRequest(url: server.url("/echo"))
+            request.httpMethod = "POST"
+            request.setValue("gzip", forHTTPHeaderField: "Content-Encoding")
+            let padding = String(repeating: "filler text ", count: 200)
+            request.httpBody = try Self.gzip(try JSONSerialization.data(withJSONObject: ["pad": padding, "key": secret.value]))
+            #expect(request.httpBody?.range(of: Data(secret.parts[0].utf8)) == nil)
+            let cassette = folder.appendingPathComponent("gzip.yaml")
+            let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
+            _ = try await vcr.session.data(for: request)
+            let report = vcr.stop()
+            #expect(!FileManager.default.fileExists(atPath: cassette.path))
+            #expect(report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 request body, decompressed", cassettePath: cassette.path)])
+        }
     }
 
     @Test func aStoredGzipResponseBodyIsScannedDecompressed() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VCRCassette
+import VCRCassette
 
 /// The rules of each writer style, one value at a time: goccy/go-yaml's quoting,
 /// literal blocks and key order; yaml/v4 rc.6's folding after column 80.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -6,7 +7,7 @@ import VCRCassette
 @Suite struct ReadingOutlineTests {
     typealias Position = CassetteOutline.Position
 
-    private static let seed = Corpus.projectCassettes.appendingPathComponent("openai-chat-parallel-tool-calls.yaml")
+    private static let seed = PackageFiles.cassettes.appendingPathComponent("openai-chat-parallel-tool-calls.yaml")
 
     @Test func locatesTheLintedFieldsOfTheSeedCassette() throws {
         let (cassette, outline) = try Cassette.outlined(contentsOf: Self.seed)

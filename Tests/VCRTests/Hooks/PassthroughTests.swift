@@ -1,9 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -13,37 +12,35 @@ import FoundationNetworking
 @Suite struct PassthroughTests {
     @Test(arguments: [VCR.Mode.never, .missing, .newEpisodes, .all])
     func aLoopbackRequestReachesTheServerIsNotRecordedAndIsListed(mode: VCR.Mode) async throws {
-        let server = try LocalServer()
-        defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let cassette = folder.appendingPathComponent("pass.yaml")
-        try Cassette().write(to: cassette)
-        let before = try Data(contentsOf: cassette)
-        var options = RecordingSupport.quiet
-        options.passthrough = .loopback
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            let cassette = folder.appendingPathComponent("pass.yaml")
+            try Cassette().write(to: cassette)
+            let before = try Data(contentsOf: cassette)
+            var options = RecordingSupport.quiet
+            options.passthrough = .loopback
 
-        let vcr = try VCR(cassette: cassette, mode: mode, options: options)
-        var request = URLRequest(url: server.url("/echo?token=abc"))
-        request.httpMethod = "POST"
-        request.setValue("Bearer not-redacted-on-the-wire", forHTTPHeaderField: "Authorization")
-        request.httpBody = Data("ping".utf8)
-        let (data, response) = try await vcr.session.data(for: request)
-        let streamed = await ChunkRecorder.run(URLRequest(url: server.url("/binary")), configuration: vcr.makeConfiguration())
-        let report = vcr.stop()
+            let vcr = try VCR(cassette: cassette, mode: mode, options: options)
+            var request = URLRequest(url: server.url("/echo?token=abc"))
+            request.httpMethod = "POST"
+            request.setValue("Bearer not-redacted-on-the-wire", forHTTPHeaderField: "Authorization")
+            request.httpBody = Data("ping".utf8)
+            let (data, response) = try await vcr.session.data(for: request)
+            let streamed = await ChunkRecorder.run(URLRequest(url: server.url("/binary")), configuration: vcr.makeConfiguration())
+            let report = vcr.stop()
 
-        #expect(data == Data(#"{"ok":true}"#.utf8))
-        #expect((response as? HTTPURLResponse)?.statusCode == 200)
-        #expect(streamed.body == LocalServer.binaryBody)
-        let received = try #require(server.received.first)
-        #expect(received.uri == "/echo?token=abc")
-        #expect(received.headers.contains { $0 == ("Authorization", "Bearer not-redacted-on-the-wire") })
-        #expect(received.body == Data("ping".utf8))
-        #expect(report.recordedInteractions.isEmpty)
-        #expect(report.unmatchedRequests.isEmpty)
-        #expect(report.passedThroughRequests == ["POST \(server.origin)/echo?token=REDACTED", "GET \(server.origin)/binary"])
-        #expect(report.description.contains("passed through: GET \(server.origin)/binary"))
-        #expect(try Data(contentsOf: cassette) == before)
+            #expect(data == Data(#"{"ok":true}"#.utf8))
+            #expect((response as? HTTPURLResponse)?.statusCode == 200)
+            #expect(streamed.body == LocalServer.binaryBody)
+            let received = try #require(server.received.first)
+            #expect(received.uri == "/echo?token=abc")
+            #expect(received.headers.contains { $0 == ("Authorization", "Bearer not-redacted-on-the-wire") })
+            #expect(received.body == Data("ping".utf8))
+            #expect(report.recordedInteractions.isEmpty)
+            #expect(report.unmatchedRequests.isEmpty)
+            #expect(report.passedThroughRequests == ["POST \(server.origin)/echo?token=REDACTED", "GET \(server.origin)/binary"])
+            #expect(report.description.contains("passed through: GET \(server.origin)/binary"))
+            #expect(try Data(contentsOf: cassette) == before)
+        }
     }
 
     @Test func hostsAndPredicatesCombine() {

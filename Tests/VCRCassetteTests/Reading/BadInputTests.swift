@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import VCRCassette
 
@@ -346,12 +347,12 @@ import VCRCassette
     }
 
     @Test func directory() {
-        expectFileFailure(Corpus.root, "found a directory")
+        expectFileFailure(PackageFiles.corpus, "found a directory")
     }
 
     @Test func missingFile() {
-        expectFileFailure(Corpus.root.appendingPathComponent("no-such-cassette.yaml"), "found no file")
-        expectFileFailure(Corpus.packageRoot.appendingPathComponent("Package.swift/cassette.yaml"), "found no file")
+        expectFileFailure(PackageFiles.corpus.appendingPathComponent("no-such-cassette.yaml"), "found no file")
+        expectFileFailure(PackageFiles.packageRoot.appendingPathComponent("Package.swift/cassette.yaml"), "found no file")
     }
 
     @Test func notAFileURL() throws {
@@ -359,7 +360,7 @@ import VCRCassette
     }
 
     @Test func fileErrorsNameTheFile() throws {
-        let url = Corpus.packageRoot.appendingPathComponent("Package.swift")
+        let url = PackageFiles.packageRoot.appendingPathComponent("Package.swift")
         do {
             _ = try Cassette(contentsOf: url)
             Issue.record("Package.swift is not a cassette")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TestSupport
 import Testing
 
 @testable import VCRCommand
@@ -31,45 +32,24 @@ private final class Transcript {
     var result = CommandResult()
 }
 
-/// Files the tests read: the package's own cassettes and the test corpus.
+/// Corpus cassettes the command tests read besides ``PackageFiles/seedCassette``.
 enum Fixtures {
-    /// The package root, derived from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// The test corpus, `Tests/Fixtures/corpus`: `fantasy/` and `generated/` cassettes.
-    static let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
-
-    /// The seed cassette: OpenAI chat completions streaming parallel tool calls (compact layout).
-    static let seed = packageRoot.appendingPathComponent("Cassettes/openai-chat-parallel-tool-calls.yaml")
-
     /// A Bedrock cassette whose response body is a binary AWS event stream.
-    static let bedrockStreaming = corpus.appendingPathComponent(
+    static let bedrockStreaming = PackageFiles.corpus.appendingPathComponent(
         "fantasy/TestBedrockCommon/bedrock-anthropic-claude-haiku-4-5/simple_streaming.yaml"
     )
 
     /// A generated cassette in go-vcr's indented layout, full of awkward values.
-    static let generated = corpus.appendingPathComponent("generated/gen_7_0001.yaml")
+    static let generated = PackageFiles.corpus.appendingPathComponent("generated/gen_7_0001.yaml")
 
     /// Every cassette in the corpus, sorted.
-    static var corpusCassettes: [URL] {
-        let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }
-            .filter { ["yaml", "yml"].contains($0.pathExtension) } ?? []
-        return files.sorted { $0.path < $1.path }
-    }
+    static var corpusCassettes: [URL] { PackageFiles.cassettes(under: PackageFiles.corpus) }
 }
 
-/// Runs `body` with a new empty directory that is removed afterwards.
+/// Runs `body` with the path of a new empty directory that is removed afterwards.
 @discardableResult
 func withTemporaryDirectory<Result>(_ body: (String) throws -> Result) throws -> Result {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("vcr-command-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    return try body(directory.path)
+    try TemporaryFolder.with("vcr-command-tests") { try body($0.path) }
 }
 
 /// Writes `text` to `path`, creating missing directories.

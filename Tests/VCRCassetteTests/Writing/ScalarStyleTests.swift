@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import VCRCassette
+import VCRCassette
 
 /// One test per rule of the writer's scalar style choice (`ScalarAnalysis` and the emitter that reads it).
 @Suite struct ScalarStyleTests {

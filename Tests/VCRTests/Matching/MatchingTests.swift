@@ -1,8 +1,7 @@
 import Foundation
 import Testing
+import VCR
 import VCRCassette
-
-@testable import VCR
 
 @Suite struct MatchingTests {
     private func vcr(_ interactions: [Interaction], _ options: VCR.Options = Fixtures.quiet) -> VCR {
@@ -138,15 +137,20 @@ import VCRCassette
         #expect(served(vcr, InterceptedRequest(method: "PATCH", url: "https://b.example.com/x")) == nil)
     }
 
-    @Test func theIndexBucketsByMethodAndURL() {
+    @Test func requestsAreServedFromTheirMethodAndURLInFileOrder() {
         let interactions = (0..<100).map { Fixtures.interaction($0, url: "https://api.example.com/items/\($0 % 10)") }
-        let index = InteractionIndex(interactions: interactions, matchers: .default)
-        let request = index.prepare(InterceptedRequest(method: "GET", url: "https://api.example.com/items/3"))
-        #expect(index.bucket(for: request).map { index.buckets[$0] } == Array(stride(from: 3, to: 100, by: 10)))
-        let other = index.prepare(InterceptedRequest(method: "POST", url: "https://api.example.com/items/3"))
-        #expect(index.bucket(for: other) == nil)
-        let unkeyed = InteractionIndex(interactions: interactions, matchers: [.path])
-        #expect(unkeyed.buckets == [Array(0..<100)])
+        let sameURL = Array(stride(from: 3, to: 100, by: 10))
+        let keyed = vcr(interactions)
+        let request = InterceptedRequest(method: "GET", url: "https://api.example.com/items/3")
+        #expect(keyed.consumeInteraction(for: InterceptedRequest(method: "POST", url: request.url)) == nil)
+        #expect((0...sameURL.count).map { _ in keyed.consumeInteraction(for: request)?.id } == sameURL + [nil])
+        // Without method and URL matchers every interaction is a candidate: another
+        // method and host reach the same ones.
+        var options = Fixtures.quiet
+        options.matchers = [.path]
+        let unkeyed = vcr(interactions, options)
+        let elsewhere = InterceptedRequest(method: "POST", url: "https://other.example.com/items/3")
+        #expect((0...sameURL.count).map { _ in unkeyed.consumeInteraction(for: elsewhere)?.id } == sameURL + [nil])
     }
 
     @Test func manyIdenticalRequestsAreServedInFileOrder() {
