@@ -19,7 +19,7 @@ extension VCR {
         _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
     ) -> LiveExchange? {
         let exchange: LiveExchange? = state.withLock { state in
-            guard !state.isStopping, state.finalReport == nil else { return nil }
+            guard !state.isStopping, !state.isStopped else { return nil }
             let number = state.startedRecordings
             state.startedRecordings += 1
             let exchange = LiveExchange(url: url, chunked: chunked, client: client) { [weak self] result in
@@ -40,7 +40,7 @@ extension VCR {
     package func startPassthrough(
         _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
     ) -> LiveExchange? {
-        guard state.withLock({ !$0.isStopping && $0.finalReport == nil }) else { return nil }
+        guard state.withLock({ !$0.isStopping && !$0.isStopped }) else { return nil }
         let exchange = LiveExchange(url: url, chunked: chunked, client: client) { _ in }
         DispatchQueue.global().async { self.forward(request, timeout: timeout, untouched: true, to: exchange) }
         return exchange

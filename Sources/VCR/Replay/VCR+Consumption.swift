@@ -41,7 +41,7 @@ extension VCR {
         if options.passthrough.lets(request) {
             let summary = "\(request.method) \(redaction.redact(request).url)"
             state.withLock { state in
-                if state.finalReport == nil { state.passedThrough.append(summary) }
+                if !state.isStopped { state.passedThrough.append(summary) }
             }
             return .passthrough
         }
@@ -61,7 +61,7 @@ extension VCR {
     /// positions are read only when its first one is used.
     private func firstUnused(of candidates: InteractionIndex.Candidates) -> Int? {
         state.withLock { state in
-            guard state.finalReport == nil else { return nil }
+            guard !state.isStopped else { return nil }
             if !state.isUsed(candidates.first) {
                 state.serve(candidates.first)
                 return candidates.first
@@ -84,11 +84,11 @@ extension VCR {
         while offset < positions.count {
             let position = positions[offset]
             offset += 1
-            let (isUsed, isStopped) = state.withLock { ($0.isUsed(position), $0.finalReport != nil) }
+            let (isUsed, isStopped) = state.withLock { ($0.isUsed(position), $0.isStopped) }
             if isStopped { return nil }
             guard !isUsed, index.matches(request, at: position) else { continue }
             let served = state.withLock { state in
-                guard !state.isUsed(position), state.finalReport == nil else { return false }
+                guard !state.isUsed(position), !state.isStopped else { return false }
                 state.serve(position)
                 return true
             }
@@ -103,7 +103,7 @@ extension VCR {
         let matching =
             candidates.allMatch ? candidates.positions : candidates.positions.filter { index.matches(request, at: $0) }
         return state.withLock { state in
-            guard state.finalReport == nil,
+            guard !state.isStopped,
                 let position = matching.max(by: { state.lastServed[$0] < state.lastServed[$1] })
             else { return nil }
             state.serve(position)
@@ -113,7 +113,7 @@ extension VCR {
 
     /// A request no interaction answers: recorded when the VCR records, a failure otherwise.
     private func unanswered(_ request: PreparedRequest, original: InterceptedRequest) -> Resolution {
-        let (used, isStopped) = state.withLock { ($0.used, $0.finalReport != nil) }
+        let (used, isStopped) = state.withLock { ($0.used, $0.isStopped) }
         if isStopped {
             return .failure(
                 ReplayError.stopped(

@@ -26,33 +26,48 @@ extension VCR {
     /// ``Options/inFlightRecordingTimeout``; one still going then is saved with
     /// what had arrived, named on standard error and in
     /// ``ReplayReport/cutShortRecordings``. Do not call it from a URLSession
-    /// callback, where the recordings it waits for cannot progress.
+    /// callback, where the recordings it waits for cannot progress. A request
+    /// sent while it saves fails at once; a second call waits for the first's report.
     @discardableResult
     public func stop() -> ReplayReport {
-        waitForRecordings()
-        let report = state.withLock { state in
-            if let report = state.finalReport { return report }
-            let cutShort = keepCutShortRecordings(&state)
-            let saved = saving.run(state)
-            let report = ReplayReport(
-                cassettePath: cassettePath,
-                interactionCount: cassette.interactions.count,
-                servedCount: state.servedCount,
-                unmatchedRequests: state.unmatchedRequests,
-                failedRequests: state.failedRequests,
-                unusedInteractions: cassette.interactions.indices.filter { !state.isUsed($0) }.map {
-                    cassette.interactions[$0]
-                },
-                recordedInteractions: saved.recorded,
-                cutShortRecordings: cutShort,
-                passedThroughRequests: state.passedThrough,
-                isSaved: saved.isSaved,
-                saveErrors: saved.errors)
-            state.finalReport = report
-            return report
+        let report = stopping.withLock { _ in
+            state.withLock { $0.finalReport } ?? finish()
         }
         forwarder.invalidate()
         VCRRegistry.shared.release(slot: slot)
+        return report
+    }
+
+    /// Waits for the recordings in flight, stops answering, then saves and
+    /// builds the report from what the state held at that moment. The save
+    /// runs outside the state's lock: it may wait for the file's lock and
+    /// scans every recording, and a request arriving meanwhile fails at once
+    /// as stopped rather than waiting for it.
+    private func finish() -> ReplayReport {
+        waitForRecordings()
+        var stopped = state.withLock { state in
+            state.isStopped = true
+            // A recording that ends from now on is dropped: what had arrived of it is kept below.
+            defer { state.inFlight = [:] }
+            return state
+        }
+        let cutShort = keepCutShortRecordings(&stopped)
+        let saved = saving.run(stopped)
+        let report = ReplayReport(
+            cassettePath: cassettePath,
+            interactionCount: cassette.interactions.count,
+            servedCount: stopped.servedCount,
+            unmatchedRequests: stopped.unmatchedRequests,
+            failedRequests: stopped.failedRequests,
+            unusedInteractions: cassette.interactions.indices.filter { !stopped.isUsed($0) }.map {
+                cassette.interactions[$0]
+            },
+            recordedInteractions: saved.recorded,
+            cutShortRecordings: cutShort,
+            passedThroughRequests: stopped.passedThrough,
+            isSaved: saved.isSaved,
+            saveErrors: saved.errors)
+        state.withLock { $0.finalReport = report }
         return report
     }
 
@@ -62,7 +77,7 @@ extension VCR {
         let drained = DispatchSemaphore(value: 0)
         let waits = state.withLock { state in
             state.isStopping = true
-            guard state.finalReport == nil, !state.inFlight.isEmpty else { return false }
+            guard !state.isStopped, !state.inFlight.isEmpty else { return false }
             state.inFlightWaiters.append(drained)
             return true
         }
@@ -73,7 +88,8 @@ extension VCR {
     }
 
     /// Keeps what has arrived of the responses still in flight, after the
-    /// recorded ones, and says so on standard error; returns them as the report lists them.
+    /// recorded ones, in the state ``finish()`` saves, and says so on standard
+    /// error; returns them as the report lists them.
     private func keepCutShortRecordings(_ state: inout ReplayState) -> [CutShortRecording] {
         guard !state.inFlight.isEmpty else { return [] }
         let cutShort = state.inFlight.sorted { $0.key < $1.key }.map { _, recording in

@@ -83,6 +83,8 @@ public final class VCR: Sendable {
     let records: Bool
     /// How ``stop()`` saves what was recorded.
     let saving: CassetteSave
+    /// Held for the whole of ``stop()``, so that a second call waits for the first's report.
+    let stopping = Locked(())
     /// Where recorded requests are sent: ``Options/upstream``, else `VCR_RECORD_UPSTREAM`.
     package let upstream: URL?
     /// The inner session recorded and passed-through requests are sent through.
