@@ -1,4 +1,5 @@
 import Foundation
+import VCR
 import VCRCassette
 
 /// The checks behind `vcr lint`.
@@ -39,7 +40,7 @@ enum CassetteLinter {
                 problems.append(LintProblem(
                     .warning, path: path,
                     at: positions.map { $0.code ?? $0.status ?? $0.start },
-                    message: "expected `code` \(number) to match `status` \(JSONValue.quoted(response.status)), "
+                    message: "expected `code` \(number) to match `status` \(JSONString.quoted(response.status)), "
                         + "found \(response.code)"
                 ))
             }
@@ -55,7 +56,7 @@ enum CassetteLinter {
                     .warning, path: path,
                     at: positions.map { $0.url ?? $0.request ?? $0.start },
                     message: "expected an absolute URL with a scheme and a host for `url`, "
-                        + "found \(JSONValue.quoted(interaction.request.url))"
+                        + "found \(JSONString.quoted(interaction.request.url))"
                 ))
             }
         }

@@ -1,3 +1,5 @@
+import VCR
+
 /// A JSON value whose objects keep their fields in the order given, rendered by hand
 /// so that `vcr dump` prints fields in the cassette format's order, byte-stable.
 enum JSONValue {
@@ -20,34 +22,10 @@ enum JSONValue {
         return text
     }
 
-    /// `text` as a JSON string literal: quotes, backslashes and control characters
-    /// escaped, and U+2028, U+2029 and U+FEFF too (JavaScript reads the first two as
-    /// line breaks, and JSON readers drop a raw byte order mark); everything else,
-    /// non-ASCII included, is written as is.
-    static func quoted(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "\n": literal += "\\n"
-            case "\r": literal += "\\r"
-            case "\t": literal += "\\t"
-            case "\u{08}": literal += "\\b"
-            case "\u{0C}": literal += "\\f"
-            case "\u{00}"..."\u{1F}", "\u{2028}", "\u{2029}", "\u{FEFF}":
-                let hex = String(scalar.value, radix: 16)
-                literal += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
-    }
-
     private func write(to text: inout String, indentation: Int) {
         switch self {
         case .string(let string):
-            text += Self.quoted(string)
+            text += JSONString.quoted(string)
         case .integer(let integer):
             text += String(integer)
         case .bool(let bool):
@@ -58,7 +36,7 @@ enum JSONValue {
             }
         case .object(let fields):
             Self.writeContainer(fields, open: "{", close: "}", to: &text, indentation: indentation) { field, text, indentation in
-                text += Self.quoted(field.key) + ": "
+                text += JSONString.quoted(field.key) + ": "
                 field.value.write(to: &text, indentation: indentation)
             }
         }

@@ -34,10 +34,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port on 127.0.0.1 (default: a free one).")
     var port: Int = 0
 
-    @Option(help: "The recording mode: never, missing, new_episodes or all (default: VCR_RECORD, else never).")
+    @Option(help: "The recording mode: never, missing, new_episodes or all (default: \(VCR.Mode.environmentVariable), else never).")
     var record: String?
 
-    @Option(help: "Where recorded requests are sent (default: VCR_RECORD_UPSTREAM, else their origin).")
+    @Option(help: "Where recorded requests are sent (default: \(VCR.upstreamEnvironmentVariable), else their origin).")
     var upstream: String?
 
     @Option(help: "The origin requests are matched as requests to (default: the cassette's own).")

@@ -1,5 +1,6 @@
 import Foundation
 import NIOHTTP1
+import VCR
 import VCRCassette
 
 #if canImport(FoundationNetworking)
@@ -69,8 +70,7 @@ enum HeaderRules {
     static func live(_ response: HTTPURLResponse, request: HTTPRequestHead, keepAlive: Bool) -> HTTPResponseHead {
         var fields: [(String, String)] = []
         var decoded = false
-        for (name, value) in response.allHeaderFields {
-            guard let name = name.base as? String, let value = value as? String else { continue }
+        for (name, value) in response.stringHeaderFields {
             let key = name.lowercased()
             if key == "content-encoding", decodedEncodings.contains(value.lowercased()) { decoded = true }
             guard !hopByHop.contains(key), key != "content-length", isCarriable(name: name, value: value) else { continue }

@@ -39,13 +39,7 @@ public struct CassetteServerTrait: TestTrait, TestScoping {
                 Issue.record(error, sourceLocation: sourceLocation)
                 return
             }
-            do {
-                try await CassetteServer.$current.withValue(server) { try await function() }
-            } catch {
-                await server.close()
-                throw error
-            }
-            await server.close()
+            try await server.serving { _ in try await function() }
         }
     }
 }
@@ -63,25 +57,29 @@ extension Trait where Self == CassetteServerTrait {
     /// }
     /// ```
     ///
+    /// A parameter left nil takes the value the enclosing suites set with
+    /// `.cassettes(…)`, or the default, as for `.cassette(…)`.
+    ///
     /// - Parameters:
     ///   - name: The cassette's path under `directory`, as for `.cassette(…)`:
     ///     by default `<Suite>/<testName>.yaml`.
     ///   - directory: The directory of cassettes, relative to the root of the
-    ///     package that contains the test file, or absolute.
+    ///     package that contains the test file, or absolute; `Cassettes` by default.
     ///   - mode: What the VCR does with requests the cassette cannot answer;
-    ///     nil for the VCR's default (`VCR_RECORD`).
+    ///     by default the mode `VCR_RECORD` names.
     ///   - options: How the VCR matches requests and delivers responses.
-    ///   - allowingUnused: Whether interactions the test did not use are accepted.
+    ///   - allowingUnused: Whether interactions the test did not use are
+    ///     accepted (by default they are).
     ///   - origin: The origin requests are matched as requests to; by default
     ///     the cassette's own.
     ///   - configuration: The server's port, limits and timeouts.
     ///   - sourceLocation: Where failures are reported; the trait's own line.
     public static func cassetteServer(
         _ name: String? = nil,
-        directory: String = "Cassettes",
+        directory: String? = nil,
         mode: VCR.Mode? = nil,
-        options: VCR.Options = VCR.Options(printsMismatches: false),
-        allowingUnused: Bool = true,
+        options: VCR.Options? = nil,
+        allowingUnused: Bool? = nil,
         origin: URL? = nil,
         configuration: CassetteServer.Configuration = CassetteServer.Configuration(),
         sourceLocation: SourceLocation = #_sourceLocation

@@ -20,18 +20,19 @@ extension XCTestCase {
     /// ```
     ///
     /// ``CassetteServer/current`` is the server while `body` runs. The other
-    /// parameters are those of `withCassette(…)`; `origin` and
-    /// `configuration` are those of ``CassetteServer/init(vcr:origin:configuration:)``.
+    /// parameters are those of `withCassette(…)`, nil ones taken from the
+    /// class's `cassetteDefaults` as there; `origin` and `configuration` are
+    /// those of ``CassetteServer/init(vcr:origin:configuration:)``.
     ///
     /// - Returns: What `body` returns.
     /// - Throws: `CassetteError` when the cassette cannot be read, the error of
     ///   binding the port, or what `body` throws.
     public func withCassetteServer<Value>(
         _ name: String? = nil,
-        directory: String = "Cassettes",
+        directory: String? = nil,
         mode: VCR.Mode? = nil,
-        options: VCR.Options = VCR.Options(printsMismatches: false),
-        allowingUnused: Bool = true,
+        options: VCR.Options? = nil,
+        allowingUnused: Bool? = nil,
         origin: URL? = nil,
         configuration: CassetteServer.Configuration = CassetteServer.Configuration(),
         file: StaticString = #filePath,
@@ -43,15 +44,7 @@ extension XCTestCase {
             name, directory: directory, mode: mode, options: options, allowingUnused: allowingUnused, file: file,
             line: line, isolation: isolation
         ) { vcr in
-            let server = try await CassetteServer(vcr: vcr, origin: origin, configuration: configuration)
-            let outcome: Result<Value, any Error>
-            do {
-                outcome = .success(try await CassetteServer.$current.withValue(server) { try await body(server) })
-            } catch {
-                outcome = .failure(error)
-            }
-            await server.close()
-            return try outcome.get()
+            try await CassetteServer(vcr: vcr, origin: origin, configuration: configuration).serving(body)
         }
     }
 }

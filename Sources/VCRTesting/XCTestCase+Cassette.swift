@@ -52,9 +52,9 @@ extension XCTestCase {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (VCR) async throws -> Value
     ) async throws -> Value {
-        let settings = cassetteSettings(
-            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
-        let vcr = try openCassette(settings, file: file)
+        let (vcr, settings) = try openCassette(
+            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
+            file: file)
         let outcome: Result<Value, any Error>
         do {
             outcome = .success(try await VCR.$current.withValue(vcr) { try await body(vcr) })
@@ -76,9 +76,9 @@ extension XCTestCase {
         line: UInt = #line,
         _ body: (VCR) throws -> Value
     ) throws -> Value {
-        let settings = cassetteSettings(
-            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
-        let vcr = try openCassette(settings, file: file)
+        let (vcr, settings) = try openCassette(
+            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
+            file: file)
         let outcome = Result { try VCR.$current.withValue(vcr) { try body(vcr) } }
         return try finish(vcr, settings, outcome, file: file, line: line)
     }
@@ -111,9 +111,9 @@ extension XCTestCase {
         file: StaticString = #filePath,
         line: UInt = #line
     ) throws -> VCR {
-        let settings = cassetteSettings(
-            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
-        let vcr = try openCassette(settings, file: file)
+        let (vcr, settings) = try openCassette(
+            name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
+            file: file)
         addTeardownBlock {
             for failure in settings.failures(in: vcr.stop()) {
                 XCTFail(failure, file: file, line: line)
@@ -122,16 +122,17 @@ extension XCTestCase {
         return vcr
     }
 
-    /// The settings of this test's cassette: `overrides` over the class's
-    /// ``CassetteDefaultsProviding/cassetteDefaults``, if it has them.
-    private func cassetteSettings(_ name: String?, _ overrides: CassetteDefaults) -> CassetteSettings {
+    /// Starts a VCR on this test's cassette, with `overrides` over the class's
+    /// ``CassetteDefaultsProviding/cassetteDefaults``, if it has them; returns
+    /// it with the settings it was opened with.
+    private func openCassette(
+        _ name: String?, _ overrides: CassetteDefaults, file: StaticString
+    ) throws -> (VCR, CassetteSettings) {
         let classDefaults = (type(of: self) as? any CassetteDefaultsProviding.Type)?.cassetteDefaults ?? CassetteDefaults()
-        return overrides.over(classDefaults).settings(name: name)
-    }
-
-    private func openCassette(_ settings: CassetteSettings, file: StaticString) throws -> VCR {
-        try settings.open(
-            group: String(describing: type(of: self)), test: Self.methodName(fromTestName: name), filePath: "\(file)")
+        let settings = overrides.over(classDefaults).settings(name: name)
+        let vcr = try settings.open(
+            group: String(describing: type(of: self)), test: Self.methodName(fromTestName: self.name), filePath: "\(file)")
+        return (vcr, settings)
     }
 
     /// Stops the VCR, reports its problems at `file`:`line`, and returns what the body returned.

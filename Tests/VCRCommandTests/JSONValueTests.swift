@@ -1,20 +1,21 @@
 import Foundation
 import Testing
+import VCR
 
 @testable import VCRCommand
 
 @Suite struct JSONValueTests {
     @Test func escapesQuotesBackslashesAndControlCharacters() {
-        #expect(JSONValue.quoted("a\"b\\c\n\r\t\u{08}\u{0C}\u{00}\u{1B}\u{1F}") == #""a\"b\\c\n\r\t\b\f\u0000\u001b\u001f""#)
+        #expect(JSONString.quoted("a\"b\\c\n\r\t\u{08}\u{0C}\u{00}\u{1B}\u{1F}") == #""a\"b\\c\n\r\t\b\f\u0000\u001b\u001f""#)
     }
 
     @Test func escapesLineSeparatorsAndByteOrderMarks() {
-        #expect(JSONValue.quoted("\u{FEFF}a\u{2028}b\u{2029}") == #""\ufeffa\u2028b\u2029""#)
+        #expect(JSONString.quoted("\u{FEFF}a\u{2028}b\u{2029}") == #""\ufeffa\u2028b\u2029""#)
     }
 
     @Test func keepsEverythingElseAsIs() {
         let text = "café 日本語 😀 \u{7F} \u{85} \u{A0} \u{FFFD} / ' <>"
-        #expect(JSONValue.quoted(text) == "\"" + text + "\"")
+        #expect(JSONString.quoted(text) == "\"" + text + "\"")
     }
 
     /// Every scalar from U+0000 to U+00FF, and a few beyond, reads back through JSONSerialization,

@@ -26,6 +26,16 @@ import XCTest
     }
 }
 
+/// What `.cassetteServer(…)` leaves nil comes from the suite's `.cassettes(…)`, as for `.cassette(…)`.
+@Suite(.cassettes(directory: "Tests/Fixtures/corpus/fantasy", mode: .never))
+struct CassetteServerSuiteDefaultsTests {
+    @Test(.cassetteServer("TestOpenAICommon/openai-gpt-4o-mini/multi_tool.yaml"))
+    func theSuitesDirectoryApplies() throws {
+        let server = try #require(CassetteServer.current)
+        #expect(server.vcr.cassettePath.hasSuffix("Tests/Fixtures/corpus/fantasy/TestOpenAICommon/openai-gpt-4o-mini/multi_tool.yaml"))
+    }
+}
+
 /// `withCassetteServer { server in … }` does the same for XCTest.
 final class WithCassetteServerTests: XCTestCase {
     func testServesTheCassetteAndClosesAfterwards() async throws {

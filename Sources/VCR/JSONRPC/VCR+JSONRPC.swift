@@ -83,7 +83,7 @@ extension VCR {
         }
 
         private static func isEventStream(_ response: RecordedResponse) -> Bool {
-            HeaderFields(response.headers)["Content-Type"].contains { $0.lowercased().hasPrefix("text/event-stream") }
+            HeaderFields(response.headers)["Content-Type"].contains { MediaType.of($0) == MediaType.eventStream }
         }
     }
 }

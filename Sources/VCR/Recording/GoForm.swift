@@ -7,8 +7,7 @@ enum GoForm {
     /// The form of a request.
     static func fields(method: String, url: String, contentType: String?, body: Data) -> [String: [String]] {
         var form: [String: [String]] = [:]
-        let mediaType = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        if ["POST", "PUT", "PATCH"].contains(method), mediaType == "application/x-www-form-urlencoded",
+        if ["POST", "PUT", "PATCH"].contains(method), contentType.map(MediaType.of) == MediaType.form,
             let text = String(validating: body, as: UTF8.self)
         {
             add(text[...], to: &form)

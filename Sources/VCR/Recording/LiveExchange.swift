@@ -69,8 +69,8 @@ package final class LiveExchange: Sendable {
     func receive(_ response: URLResponse) {
         let elapsed = ContinuousClock.now - started
         guard let http = response as? HTTPURLResponse else { return }
-        let headers = Self.headerFields(of: http)
-        let head = HTTPURLResponse(url: url, statusCode: http.statusCode, httpVersion: "HTTP/1.1", headerFields: headers)
+        let head = HTTPURLResponse(
+            url: url, statusCode: http.statusCode, httpVersion: "HTTP/1.1", headerFields: http.stringHeaderFields)
         let isDetached = state.withLock { state in
             state.response = http
             state.duration = GoDuration(elapsed)
@@ -117,13 +117,5 @@ package final class LiveExchange: Sendable {
     /// FoundationNetworking, so it is safe from any of its queues.
     func detach() {
         state.withLock { $0.isDetached = true }
-    }
-
-    private static func headerFields(of response: HTTPURLResponse) -> [String: String] {
-        var fields: [String: String] = [:]
-        for (name, value) in response.allHeaderFields {
-            if let name = name.base as? String, let value = value as? String { fields[name] = value }
-        }
-        return fields
     }
 }

@@ -50,12 +50,7 @@ enum RecordedExchange {
     static func response(
         _ response: HTTPURLResponse, body: Data, duration: GoDuration, arrivals: [ChunkArrival] = []
     ) -> RecordedResponse {
-        var received: [String: [String]] = [:]
-        for (name, value) in response.allHeaderFields {
-            guard let name = name.base as? String, let value = value as? String else { continue }
-            received[name] = [value]
-        }
-        var headers = GoHeaderName.canonical(received)
+        var headers = GoHeaderName.canonical(response.stringHeaderFields.mapValues { [$0] })
         let fields = HeaderFields(headers)
         let encodings = fields.normalizedValues("Content-Encoding").map { $0.lowercased() }
         let uncompressed = !encodings.isEmpty && encodings.allSatisfy(decodedEncodings.contains) && !isGzip(body)

@@ -67,40 +67,43 @@ struct DecodedText {
     /// and the other one-letter escapes, and `\uXXXX` (either case, surrogate
     /// pairs joined) as UTF-8. Malformed escapes stay as they are.
     func decodingJSONEscapes() -> DecodedText {
-        var output = Builder(capacity: bytes.count, tracks: sources != nil)
-        var starts = EscapeStarts(bytes, targets: [UInt8(ascii: "\\")])
-        var index = 0
-        while index < bytes.count {
-            let next = starts.first(from: index)
-            if next > index {
-                output.append(bytes, verbatim: index..<next)
-                index = next
-                continue
-            }
-            guard index + 1 < bytes.count else {
-                output.append(bytes[index], from: index..<(index + 1))
-                index += 1
-                continue
-            }
-            if let simple = Self.simpleEscape(bytes[index + 1]) {
+        decodingEscapes(startingWith: [UInt8(ascii: "\\")]) { index, output in
+            if index + 1 < bytes.count, let simple = Self.simpleEscape(bytes[index + 1]) {
                 output.append(simple, from: index..<(index + 2))
-                index += 2
-            } else if let (scalar, length) = unicodeEscape(at: index) {
-                for byte in String(Character(scalar)).utf8 { output.append(byte, from: index..<(index + length)) }
-                index += length
-            } else {
-                output.append(bytes[index], from: index..<(index + 1))
-                index += 1
+                return 2
             }
+            if let (scalar, length) = unicodeEscape(at: index) {
+                for byte in String(Character(scalar)).utf8 { output.append(byte, from: index..<(index + length)) }
+                return length
+            }
+            output.append(bytes[index], from: index..<(index + 1))
+            return 1
         }
-        return output.text(over: self)
     }
 
     /// The text with its percent escapes (either case) decoded, and `+` read
     /// as a space when `plusIsSpace`. Malformed escapes stay as they are.
     func decodingPercentEscapes(plusIsSpace: Bool) -> DecodedText {
+        let targets = plusIsSpace ? [UInt8(ascii: "%"), UInt8(ascii: "+")] : [UInt8(ascii: "%")]
+        return decodingEscapes(startingWith: targets) { index, output in
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = bytes[index + 1].hexDigitValue,
+                let low = bytes[index + 2].hexDigitValue
+            {
+                output.append(high << 4 | low, from: index..<(index + 3))
+                return 3
+            }
+            output.append(plusIsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte, from: index..<(index + 1))
+            return 1
+        }
+    }
+
+    /// The text with the escapes that start at one of `targets` decoded: the
+    /// bytes between them are copied as they are, and `decode` appends what
+    /// the escape at an index stands for and returns how many bytes it took.
+    private func decodingEscapes(startingWith targets: [UInt8], _ decode: (Int, inout Builder) -> Int) -> DecodedText {
         var output = Builder(capacity: bytes.count, tracks: sources != nil)
-        var starts = EscapeStarts(bytes, targets: plusIsSpace ? [UInt8(ascii: "%"), UInt8(ascii: "+")] : [UInt8(ascii: "%")])
+        var starts = EscapeStarts(bytes, targets: targets)
         var index = 0
         while index < bytes.count {
             let next = starts.first(from: index)
@@ -109,16 +112,7 @@ struct DecodedText {
                 index = next
                 continue
             }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "%"), index + 2 < bytes.count, let high = bytes[index + 1].hexDigitValue,
-                let low = bytes[index + 2].hexDigitValue
-            {
-                output.append(high << 4 | low, from: index..<(index + 3))
-                index += 3
-            } else {
-                output.append(plusIsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte, from: index..<(index + 1))
-                index += 1
-            }
+            index += decode(index, &output)
         }
         return output.text(over: self)
     }

@@ -43,7 +43,7 @@ struct RedactionRules: Sendable {
             }
         }
         values += query.namedValues(inURL: request.url)
-        if let body = request.body, Self.isForm(Self.contentType(in: request.headers)) {
+        if let body = request.body, MediaType.isForm(Self.contentType(in: request.headers)) {
             values += query.namedValues(inForm: body)
         }
         return values.filter { $0 != placeholder }
@@ -80,25 +80,10 @@ struct RedactionRules: Sendable {
     }
 
     private func redactingBody(_ body: Data, headers: [String: [String]]) -> Data {
-        if query.redactsNames, Self.isForm(Self.contentType(in: headers)) {
+        if query.redactsNames, MediaType.isForm(Self.contentType(in: headers)) {
             return query.redactingForm(body)
         }
         return json.redacting(body)
-    }
-
-    /// Whether a content type names an urlencoded form, compared as
-    /// `lowercased().hasPrefix(_:)` would; ASCII text is compared byte by byte
-    /// without building the lowercased copy.
-    private static func isForm(_ contentType: String) -> Bool {
-        let form = "application/x-www-form-urlencoded".utf8
-        let bytes = contentType.utf8.prefix(form.count + 1)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else {
-            return contentType.lowercased().hasPrefix("application/x-www-form-urlencoded")
-        }
-        return bytes.count >= form.count
-            && zip(bytes, form).allSatisfy { byte, expected in
-                (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
-            }
     }
 
     /// The first `Content-Type` value, as ``HeaderFields`` finds it (the

@@ -23,7 +23,7 @@ extension VCR {
         /// The headers redacted by default, in request and response.
         public static let defaultHeaders: Set<String> = [
             "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key",
-            "X-Goog-Api-Key", "X-Amz-Security-Token", "X-Auth-Token",
+            "X-Goog-Api-Key", "X-Amz-Security-Token", "X-Auth-Token", "OpenAI-Api-Key",
         ]
 
         /// The query parameters and urlencoded form fields redacted by default.

@@ -22,7 +22,9 @@ struct ReplayState: Sendable {
     var failedRecordings: [String] = []
     /// The requests let through to the network untouched, as the report lists them.
     var passedThrough: [String] = []
-    /// The report, once the VCR is stopped.
+    /// Whether ``VCR/stop()`` took what it saves and reports: no request is answered any more.
+    var isStopped = false
+    /// The report, once ``VCR/stop()`` built it.
     var finalReport: ReplayReport?
     /// The requests being recorded whose responses have not ended, by number.
     var inFlight: [Int: InFlightRecording] = [:]

@@ -47,6 +47,13 @@ extension VCR {
         /// The mode's `VCR_RECORD` name.
         public var description: String { rawValue }
 
+        /// The recording rule of the table above: whether a VCR in this mode
+        /// forwards and records the requests its cassette cannot answer, given
+        /// whether the cassette file existed when it opened.
+        func records(cassetteExists: Bool) -> Bool {
+            self != .never && (self != .missing || !cassetteExists)
+        }
+
         /// The environment variable that chooses the mode.
         public static let environmentVariable = "VCR_RECORD"
 

@@ -22,7 +22,7 @@ enum JSONPrettyPrinter {
             let keys = members.keys.sorted()
             for (offset, key) in keys.enumerated() {
                 let comma = offset == keys.count - 1 ? "" : ","
-                write(members[key] ?? .null, prefix: quoted(key) + ": ", suffix: comma, indent: indent + "  ", into: &lines)
+                write(members[key] ?? .null, prefix: JSONString.quoted(key) + ": ", suffix: comma, indent: indent + "  ", into: &lines)
             }
             lines.append(indent + "}" + suffix)
         default:
@@ -35,28 +35,9 @@ enum JSONPrettyPrinter {
         case .null: "null"
         case .bool(let flag): flag ? "true" : "false"
         case .number(let number): number.description
-        case .string(let text): quoted(text)
+        case .string(let text): JSONString.quoted(text)
         case .array: "[]"
         case .object: "{}"
         }
-    }
-
-    /// The string as a JSON literal: quotes, backslashes and control characters escaped.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{00}"..."\u{1F}", "\u{7F}":
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -6,8 +6,6 @@ import Foundation
 struct MismatchExplainer {
     /// How many recorded interactions a report shows.
     static let candidateLimit = 3
-    /// The environment variable whose value selects a VCR's mode.
-    static let modeVariable = "VCR_RECORD"
 
     let index: InteractionIndex
     let cassettePath: String
@@ -181,13 +179,13 @@ struct MismatchExplainer {
             let paths = names.map { "\"\($0)\"" }.joined(separator: ", ")
             lines.append(
                 "The body differs from #\(id) only in id-like fields (\(fields)), which the client draws anew on "
-                    + "every run: recording again (\(Self.modeVariable)=new_episodes) would not make it match. "
+                    + "every run: recording again (\(VCR.Mode.environmentVariable)=new_episodes) would not make it match. "
                     + "Ignore them when matching, e.g. .jsonBody(ignoring: [\(paths)]) in place of .body; for "
                     + "JSON-RPC 2.0 (MCP), options.useJSONRPC() also replays each response with the live request's id.")
         } else {
             lines.append(
-                "To record it, run again with \(Self.modeVariable)=new_episodes: the request and its response are "
-                    + "added to \(cassettePath) (\(Self.modeVariable)=all records the whole cassette anew).")
+                "To record it, run again with \(VCR.Mode.environmentVariable)=new_episodes: the request and its response are "
+                    + "added to \(cassettePath) (\(VCR.Mode.environmentVariable)=all records the whole cassette anew).")
         }
         return lines.joined(separator: "\n")
     }

@@ -3,11 +3,9 @@ import Foundation
 /// The lines that show a request in reports: method and URL, headers sorted by
 /// name with credentials masked, and the body's size.
 enum RequestSummary {
-    /// Headers whose values are credentials: reports show their length only.
-    private static let secretHeaders: Set<String> = [
-        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-goog-api-key",
-        "x-amz-security-token", "openai-api-key",
-    ]
+    /// Headers whose values are credentials, lowercased: the headers
+    /// redaction replaces by default; reports show their values' length only.
+    private static let secretHeaders = Set(VCR.Redaction.defaultHeaders.map { $0.lowercased() })
 
     static func lines(of request: InterceptedRequest) -> [String] {
         var lines = ["\(request.method) \(request.url)"]

@@ -23,9 +23,9 @@ enum StreamFormat: Equatable, Sendable {
     /// length was unknown (`content_length: -1`), it was sent chunked, or its
     /// content type is a streaming one.
     init(of response: RecordedResponse) {
-        let contentType = HeaderFields(response.headers)["Content-Type"].first.map(Self.mediaType) ?? ""
+        let contentType = HeaderFields(response.headers)["Content-Type"].first.map(MediaType.of) ?? ""
         switch contentType {
-        case "text/event-stream":
+        case MediaType.eventStream:
             self = .serverSentEvents
         case "application/vnd.amazon.eventstream":
             self = .awsEventStream
@@ -35,11 +35,5 @@ enum StreamFormat: Equatable, Sendable {
             let chunked = response.transferEncoding.contains { $0.lowercased() == "chunked" }
             self = response.contentLength == -1 || chunked ? .slices : .whole
         }
-    }
-
-    /// The media type of a `Content-Type` value, lowercased, without parameters.
-    private static func mediaType(_ value: String) -> String {
-        let type = value.split(separator: ";", maxSplits: 1).first ?? ""
-        return type.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

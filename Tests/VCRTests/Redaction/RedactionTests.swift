@@ -13,10 +13,10 @@ import VCRCassette
             RecordedRequest(headers: [
                 "authorization": ["Bearer a"], "X-API-KEY": ["k"], "Cookie": ["a=b"], "Accept": ["*/*"],
                 "X-Goog-Api-Key": ["g"], "X-Amz-Security-Token": ["t"], "X-Auth-Token": ["x"], "Api-Key": ["y"],
-                "Proxy-Authorization": ["p"],
+                "Proxy-Authorization": ["p"], "OpenAI-Api-Key": ["o"],
             ]))
         #expect(request.headers.filter { $0.key != "Accept" }.values.allSatisfy { $0 == ["REDACTED"] })
-        #expect(request.headers.count == 9)
+        #expect(request.headers.count == 10)
         #expect(request.headers["Accept"] == ["*/*"])
         let response = rules.redact(RecordedResponse(headers: ["Set-Cookie": ["s=1", "t=2"], "Content-Type": ["a/b"]]))
         #expect(response.headers == ["Set-Cookie": ["REDACTED", "REDACTED"], "Content-Type": ["a/b"]])
