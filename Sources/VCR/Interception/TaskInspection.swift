@@ -12,8 +12,8 @@ import FoundationNetworking
 /// swift-corelibs-foundation's stored properties; a name that is not found fails
 /// the request (an upload body) or warns once (the task registry). On Apple platforms none is needed.
 struct TaskInspection {
-    /// The session running the task, when it can be found.
-    var session: URLSession?
+    /// What the interceptor reads of the session running the task, when it can be found.
+    var session: SessionFacts?
     /// Whether each `didLoad` reaches the caller. When false, only the last
     /// `didLoad` does, so the body must arrive in one piece.
     var deliversEveryChunk: Bool
@@ -47,18 +47,16 @@ struct TaskInspection {
             return
         }
         let readsBody = !requestHasBody
-        let names = readsBody ? [Name.session, Name.knownBody] : [Name.session]
-        let values = Self.values(named: names, in: task)
-        let session = values[Name.session].flatMap(Self.unwrapped) as? URLSession
+        let session = Self.session(of: task)
         var callsDataDelegate = false
         if task is URLSessionDataTask, task.delegate is URLSessionDataDelegate {
-            if let behaviour = session.flatMap({ Self.behaviour(of: task, in: $0) }) {
+            if let behaviour = Self.behaviour(of: task, in: session?.taskRegistry) {
                 callsDataDelegate = behaviour == Name.callDelegate
             } else {
                 Self.warnOnceRegistryIsUnreadable()
             }
         }
-        let uploadBody = values[Name.knownBody].flatMap(Self.unwrapped).flatMap(Self.bodyData)
+        let uploadBody = readsBody ? Self.value(named: Name.knownBody, in: task).flatMap(Self.unwrapped).flatMap(Self.bodyData) : nil
         self.init(
             session: session,
             deliversEveryChunk: callsDataDelegate,
@@ -73,6 +71,8 @@ struct TaskInspection {
         static let session = "session"
         /// `URLSessionTask.knownBody`, the `_Body` of an upload task.
         static let knownBody = "knownBody"
+        /// `URLSession.workQueue`, the queue every task of the session runs on.
+        static let workQueue = "workQueue"
         /// `URLSession.taskRegistry`, the session's `_TaskRegistry`.
         static let taskRegistry = "taskRegistry"
         /// `_TaskRegistry.behaviours`, each task's `_Behaviour` by task identifier.
@@ -85,12 +85,26 @@ struct TaskInspection {
         static let file = "file"
     }
 
-    /// The case name of `task`'s registered behaviour in `session`, or nil when
-    /// the registry cannot be read.
-    static func behaviour(of task: URLSessionTask, in session: URLSession) -> String? {
-        let registry = Self.values(named: [Name.taskRegistry], in: session)[Name.taskRegistry]
-        let behaviours = registry.flatMap { Self.values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
-        return behaviours?[task.taskIdentifier].map(Self.caseName)
+    /// Marks the work queue of a session with its ``SessionFacts``.
+    private static let sessionKey = DispatchSpecificKey<SessionFacts>()
+
+    /// The facts of `task`'s session: those kept on the session's work queue,
+    /// which runs `startLoading` (through the task's own queue, which targets
+    /// it); else read from the task by reflection and kept there, so that
+    /// reflection runs once per session rather than once per request.
+    private static func session(of task: URLSessionTask) -> SessionFacts? {
+        if let kept = DispatchQueue.getSpecific(key: sessionKey), kept.session != nil { return kept }
+        guard let session = value(named: Name.session, in: task).flatMap(unwrapped) as? URLSession else { return nil }
+        let facts = SessionFacts(session, taskRegistry: value(named: Name.taskRegistry, in: session))
+        (value(named: Name.workQueue, in: session) as? DispatchQueue)?.setSpecific(key: sessionKey, value: facts)
+        return facts
+    }
+
+    /// The case name of `task`'s registered behaviour in its session's task
+    /// `registry`, or nil when the registry cannot be read.
+    static func behaviour(of task: URLSessionTask, in registry: Any?) -> String? {
+        let behaviours = registry.flatMap { value(named: Name.behaviours, in: $0) } as? [Int: Any]
+        return behaviours?[task.taskIdentifier].map(caseName)
     }
 
     /// The reflected names that do not resolve for these tasks, all made by
@@ -101,16 +115,18 @@ struct TaskInspection {
         session: URLSession, dataTask: URLSessionDataTask, uploadTask: URLSessionUploadTask
     ) -> [String] {
         var unresolved: [String] = []
-        let dataValues = values(named: [Name.session], in: dataTask)
-        if (dataValues[Name.session].flatMap(unwrapped) as? URLSession) !== session { unresolved.append(Name.session) }
-        let registry = values(named: [Name.taskRegistry], in: session)[Name.taskRegistry]
+        if (value(named: Name.session, in: dataTask).flatMap(unwrapped) as? URLSession) !== session {
+            unresolved.append(Name.session)
+        }
+        if !(value(named: Name.workQueue, in: session) is DispatchQueue) { unresolved.append(Name.workQueue) }
+        let registry = value(named: Name.taskRegistry, in: session)
         if registry == nil { unresolved.append(Name.taskRegistry) }
-        let behaviours = registry.flatMap { values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
+        let behaviours = registry.flatMap { value(named: Name.behaviours, in: $0) } as? [Int: Any]
         if behaviours == nil { unresolved.append(Name.behaviours) }
-        if behaviours != nil, behaviour(of: dataTask, in: session) != Name.callDelegate {
+        if behaviours != nil, behaviour(of: dataTask, in: registry) != Name.callDelegate {
             unresolved.append(Name.callDelegate)
         }
-        let knownBody = values(named: [Name.knownBody], in: uploadTask)[Name.knownBody].flatMap(unwrapped)
+        let knownBody = value(named: Name.knownBody, in: uploadTask).flatMap(unwrapped)
         if knownBody == nil { unresolved.append(Name.knownBody) }
         if knownBody != nil, knownBody.flatMap(bodyData) == nil { unresolved.append(Name.data) }
         return unresolved
@@ -132,18 +148,49 @@ struct TaskInspection {
         FileHandle.standardError.write(Data(registryWarning.utf8))
     }()
 
-    /// Stored properties of an object or its superclasses, by name, found in one walk.
-    private static func values(named names: [String], in subject: Any) -> [String: Any] {
-        var found: [String: Any] = [:]
+    /// Where a stored property was found: how many superclasses up from the
+    /// type it was read from, and its position among that class's properties.
+    private struct Place: Sendable {
+        struct Key: Hashable, Sendable {
+            var type: ObjectIdentifier
+            var name: String
+        }
+
+        var depth: Int
+        var offset: Int
+    }
+
+    /// The places found so far. Walking a task's properties to find one costs
+    /// as much as the rest of a replayed request; reading it at its place, a
+    /// tenth of that.
+    private static let places = Locked<[Place.Key: Place]>([:])
+
+    /// The stored property `name` of an object or its superclasses: found by
+    /// a walk the first time for each type, then read at its place.
+    private static func value(named name: String, in subject: Any) -> Any? {
+        let key = Place.Key(type: ObjectIdentifier(type(of: subject)), name: name)
+        if let place = places.withLock({ $0[key] }) {
+            var mirror = Mirror(reflecting: subject)
+            for _ in 0..<place.depth {
+                guard let superclass = mirror.superclassMirror else { return nil }
+                mirror = superclass
+            }
+            let children = mirror.children
+            guard place.offset < children.count else { return nil }
+            let child = children[children.index(children.startIndex, offsetBy: place.offset)]
+            return child.label == name ? child.value : nil
+        }
         var mirror: Mirror? = Mirror(reflecting: subject)
-        while let current = mirror, found.count < names.count {
-            for child in current.children {
-                if let label = child.label, found[label] == nil, names.contains(label) { found[label] = child.value }
-                if found.count == names.count { break }
+        var depth = 0
+        while let current = mirror {
+            for (offset, child) in current.children.enumerated() where child.label == name {
+                places.withLock { $0[key] = Place(depth: depth, offset: offset) }
+                return child.value
             }
             mirror = current.superclassMirror
+            depth += 1
         }
-        return found
+        return nil
     }
 
     /// The wrapped value of an optional, or the value itself.
@@ -175,7 +222,7 @@ struct TaskInspection {
     }
     #endif
 
-    private init(session: URLSession?, deliversEveryChunk: Bool, uploadBody: Data?, uploadBodyIsMissing: Bool) {
+    private init(session: SessionFacts?, deliversEveryChunk: Bool, uploadBody: Data?, uploadBodyIsMissing: Bool) {
         self.session = session
         self.deliversEveryChunk = deliversEveryChunk
         self.uploadBody = uploadBody
