@@ -56,7 +56,8 @@ struct TaskInspection {
                 Self.warnOnceRegistryIsUnreadable()
             }
         }
-        let uploadBody = readsBody ? Self.value(named: Name.knownBody, in: task).flatMap(Self.unwrapped).flatMap(Self.bodyData) : nil
+        let knownBody = readsBody ? Self.values(named: [Name.knownBody], in: task)[Name.knownBody] : nil
+        let uploadBody = knownBody.flatMap(Self.unwrapped).flatMap(Self.bodyData)
         self.init(
             session: session,
             deliversEveryChunk: callsDataDelegate,
@@ -94,16 +95,19 @@ struct TaskInspection {
     /// reflection runs once per session rather than once per request.
     private static func session(of task: URLSessionTask) -> SessionFacts? {
         if let kept = DispatchQueue.getSpecific(key: sessionKey), kept.session != nil { return kept }
-        guard let session = value(named: Name.session, in: task).flatMap(unwrapped) as? URLSession else { return nil }
-        let facts = SessionFacts(session, taskRegistry: value(named: Name.taskRegistry, in: session))
-        (value(named: Name.workQueue, in: session) as? DispatchQueue)?.setSpecific(key: sessionKey, value: facts)
+        guard let session = values(named: [Name.session], in: task)[Name.session].flatMap(unwrapped) as? URLSession else {
+            return nil
+        }
+        let found = values(named: [Name.workQueue, Name.taskRegistry], in: session)
+        let facts = SessionFacts(session, taskRegistry: found[Name.taskRegistry])
+        (found[Name.workQueue] as? DispatchQueue)?.setSpecific(key: sessionKey, value: facts)
         return facts
     }
 
     /// The case name of `task`'s registered behaviour in its session's task
     /// `registry`, or nil when the registry cannot be read.
     static func behaviour(of task: URLSessionTask, in registry: Any?) -> String? {
-        let behaviours = registry.flatMap { value(named: Name.behaviours, in: $0) } as? [Int: Any]
+        let behaviours = registry.flatMap { values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
         return behaviours?[task.taskIdentifier].map(caseName)
     }
 
@@ -115,18 +119,18 @@ struct TaskInspection {
         session: URLSession, dataTask: URLSessionDataTask, uploadTask: URLSessionUploadTask
     ) -> [String] {
         var unresolved: [String] = []
-        if (value(named: Name.session, in: dataTask).flatMap(unwrapped) as? URLSession) !== session {
-            unresolved.append(Name.session)
-        }
-        if !(value(named: Name.workQueue, in: session) is DispatchQueue) { unresolved.append(Name.workQueue) }
-        let registry = value(named: Name.taskRegistry, in: session)
+        let dataValues = values(named: [Name.session], in: dataTask)
+        if (dataValues[Name.session].flatMap(unwrapped) as? URLSession) !== session { unresolved.append(Name.session) }
+        let sessionValues = values(named: [Name.workQueue, Name.taskRegistry], in: session)
+        if !(sessionValues[Name.workQueue] is DispatchQueue) { unresolved.append(Name.workQueue) }
+        let registry = sessionValues[Name.taskRegistry]
         if registry == nil { unresolved.append(Name.taskRegistry) }
-        let behaviours = registry.flatMap { value(named: Name.behaviours, in: $0) } as? [Int: Any]
+        let behaviours = registry.flatMap { values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
         if behaviours == nil { unresolved.append(Name.behaviours) }
         if behaviours != nil, behaviour(of: dataTask, in: registry) != Name.callDelegate {
             unresolved.append(Name.callDelegate)
         }
-        let knownBody = value(named: Name.knownBody, in: uploadTask).flatMap(unwrapped)
+        let knownBody = values(named: [Name.knownBody], in: uploadTask)[Name.knownBody].flatMap(unwrapped)
         if knownBody == nil { unresolved.append(Name.knownBody) }
         if knownBody != nil, knownBody.flatMap(bodyData) == nil { unresolved.append(Name.data) }
         return unresolved
@@ -148,49 +152,18 @@ struct TaskInspection {
         FileHandle.standardError.write(Data(registryWarning.utf8))
     }()
 
-    /// Where a stored property was found: how many superclasses up from the
-    /// type it was read from, and its position among that class's properties.
-    private struct Place: Sendable {
-        struct Key: Hashable, Sendable {
-            var type: ObjectIdentifier
-            var name: String
-        }
-
-        var depth: Int
-        var offset: Int
-    }
-
-    /// The places found so far. Walking a task's properties to find one costs
-    /// as much as the rest of a replayed request; reading it at its place, a
-    /// tenth of that.
-    private static let places = Locked<[Place.Key: Place]>([:])
-
-    /// The stored property `name` of an object or its superclasses: found by
-    /// a walk the first time for each type, then read at its place.
-    private static func value(named name: String, in subject: Any) -> Any? {
-        let key = Place.Key(type: ObjectIdentifier(type(of: subject)), name: name)
-        if let place = places.withLock({ $0[key] }) {
-            var mirror = Mirror(reflecting: subject)
-            for _ in 0..<place.depth {
-                guard let superclass = mirror.superclassMirror else { return nil }
-                mirror = superclass
-            }
-            let children = mirror.children
-            guard place.offset < children.count else { return nil }
-            let child = children[children.index(children.startIndex, offsetBy: place.offset)]
-            return child.label == name ? child.value : nil
-        }
+    /// Stored properties of an object or its superclasses, by name, found in one walk.
+    private static func values(named names: [String], in subject: Any) -> [String: Any] {
+        var found: [String: Any] = [:]
         var mirror: Mirror? = Mirror(reflecting: subject)
-        var depth = 0
-        while let current = mirror {
-            for (offset, child) in current.children.enumerated() where child.label == name {
-                places.withLock { $0[key] = Place(depth: depth, offset: offset) }
-                return child.value
+        while let current = mirror, found.count < names.count {
+            for child in current.children {
+                if let label = child.label, found[label] == nil, names.contains(label) { found[label] = child.value }
+                if found.count == names.count { break }
             }
             mirror = current.superclassMirror
-            depth += 1
         }
-        return nil
+        return found
     }
 
     /// The wrapped value of an optional, or the value itself.
