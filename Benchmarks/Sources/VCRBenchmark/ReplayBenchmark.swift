@@ -39,9 +39,7 @@ enum ReplayBenchmark {
         let floor = Contender(
             "replay: constant URLProtocol", runs: runs,
             prepare: {
-                let configuration = URLSessionConfiguration.ephemeral
-                configuration.protocolClasses = [ConstantResponseProtocol.self]
-                try current.replace(with: URLSession(configuration: configuration))
+                try current.replace(with: floorSession())
             },
             work: {
                 guard let session = current.session else { return 0 }
@@ -61,6 +59,15 @@ enum ReplayBenchmark {
         return Result(requests: workload.requests.count, ours: samples[0], floor: samples[1], loopback: samples[2])
     }
 
+    /// A session answered by ``ConstantResponseProtocol``, configured as a
+    /// VCR's own session is: ephemeral, without a `URLCache`.
+    static func floorSession() -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.protocolClasses = [ConstantResponseProtocol.self]
+        return URLSession(configuration: configuration)
+    }
+
     /// Sends the requests one after another; returns the body bytes received.
     static func send(_ requests: [URLRequest], through session: URLSession) async throws -> Int {
         var bytes = 0
@@ -78,7 +85,7 @@ enum ReplayBenchmark {
 /// The session (or VCR) of the running contender. Replacing it, outside the
 /// timing, invalidates the old session and checks that the old VCR answered
 /// every request.
-private final class CurrentSession {
+final class CurrentSession {
     private(set) var vcr: VCR?
     private(set) var session: URLSession?
     private let expectedCount: Int
@@ -87,9 +94,11 @@ private final class CurrentSession {
         self.expectedCount = expectedCount
     }
 
-    func replace(with vcr: VCR) throws {
+    /// Replaces the contender's VCR, and its session when the VCR's own is not the one used.
+    func replace(with vcr: VCR, session: URLSession? = nil) throws {
         try clear()
         self.vcr = vcr
+        self.session = session
     }
 
     func replace(with session: URLSession) throws {

@@ -24,9 +24,10 @@ struct ReplayWorkload {
     /// A request per interaction, in order, as the code under test would send it.
     let requests: [URLRequest]
 
-    init(count: Int) {
+    /// `count` requests, each answered by a stream of `streamLength` (by default ~``streamBytes``).
+    init(count: Int, streamLength: SyntheticCassette.StreamLength = .bytes(streamBytes)) {
         var generator = SyntheticCassette()
-        cassette = generator.cassette(interactions: count, streamBytes: Self.streamBytes)
+        cassette = generator.cassette(interactions: count, streamLength: streamLength)
         requests = cassette.interactions.map { interaction in
             var request = URLRequest(url: URL(string: interaction.request.url) ?? URL(fileURLWithPath: "/"))
             request.httpMethod = interaction.request.method

@@ -39,6 +39,8 @@ struct Settings {
     var matchRuns: Int { isQuick ? 3 : 7 }
     /// Requests per timed replay run.
     var replayRequests: Int { isQuick ? 50 : 400 }
+    /// Streams per timed stream run.
+    var streamRequests: Int { isQuick ? 30 : 200 }
     /// Timed replay runs per contender.
     var replayRuns: Int { isQuick ? 3 : 9 }
     /// Requests per timed run through the cassette server.
@@ -68,6 +70,10 @@ struct Settings {
           --verbose      show every contender's median on standard error
           --corpus DIR   the cassettes to load and save (default: Tests/Fixtures/corpus)
           --only PHASES  run only these of load, save, memory, open, match, replay, server (comma-separated)
+
+        For a profiler, one workload alone, then exit:
+          vcr-benchmark --open-once vcr|load|none DIR
+          vcr-benchmark --replay-once ours|floor|stream-ours|stream-floor|none COUNT
         """
 
     /// Reads the command line; nil (after printing why) when it is not understood.

@@ -11,9 +11,22 @@ struct SyntheticCassette {
 
     private var random = SplitMix64(seed: 0x5EED_CA55_E77E)
 
+    /// How long each response stream is.
+    enum StreamLength {
+        /// About this many bytes.
+        case bytes(Int)
+        /// Exactly this many events (at least 4: the role, the stop, the usage and `[DONE]`).
+        case events(Int)
+    }
+
     /// A cassette of `count` interactions whose response streams have about `streamBytes` bytes each.
     mutating func cassette(interactions count: Int, streamBytes: Int) -> Cassette {
-        Cassette(interactions: (0..<count).map { interaction(id: $0, streamBytes: streamBytes) })
+        cassette(interactions: count, streamLength: .bytes(streamBytes))
+    }
+
+    /// A cassette of `count` interactions whose response streams are `streamLength` long.
+    mutating func cassette(interactions count: Int, streamLength: StreamLength) -> Cassette {
+        Cassette(interactions: (0..<count).map { interaction(id: $0, streamLength: streamLength) })
     }
 
     /// The request body of interaction `id`: a chat request with its own question.
@@ -31,7 +44,7 @@ struct SyntheticCassette {
         return Data(json.utf8)
     }
 
-    private mutating func interaction(id: Int, streamBytes: Int) -> Interaction {
+    private mutating func interaction(id: Int, streamLength: StreamLength) -> Interaction {
         let body = requestBody(id: id)
         let request = RecordedRequest(
             contentLength: Int64(body.count),
@@ -46,7 +59,7 @@ struct SyntheticCassette {
         let response = RecordedResponse(
             proto: "HTTP/2.0", protoMajor: 2, protoMinor: 0,
             contentLength: -1,
-            body: eventStream(id: id, bytes: streamBytes),
+            body: eventStream(id: id, length: streamLength),
             headers: [
                 "Content-Type": ["text/event-stream; charset=utf-8"],
                 "Openai-Processing-Ms": [String(200 + random.next(below: 800))],
@@ -57,14 +70,20 @@ struct SyntheticCassette {
         return Interaction(id: id, request: request, response: response)
     }
 
-    /// An OpenAI-style chat completion stream of about `bytes` bytes.
-    private mutating func eventStream(id: Int, bytes: Int) -> Data {
+    /// An OpenAI-style chat completion stream of the given length.
+    private mutating func eventStream(id: Int, length: StreamLength) -> Data {
         let completion = "chatcmpl-\(hex(14))"
         let prefix = #"data: {"id":"\#(completion)","object":"chat.completion.chunk","created":\#(1_782_321_902 + id),"#
             + #""model":"gpt-4o-mini-2024-07-18","service_tier":"default","system_fingerprint":"fp_bbc23ca3d7","choices":[{"index":0,"delta":"#
         var text = prefix + #"{"role":"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":null}],"usage":null}"# + "\n\n"
         var tokens = 0
-        while text.utf8.count < bytes - 600 {
+        func wantsToken() -> Bool {
+            switch length {
+            case .bytes(let bytes): text.utf8.count < bytes - 600
+            case .events(let events): tokens + 4 < events
+            }
+        }
+        while wantsToken() {
             let token = (random.next(below: 3) == 0 ? " " : "") + word()
             text += prefix + #"{"content":"\#(token)"},"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"\#(hex(random.next(below: 12)))"}"# + "\n\n"
             tokens += 1

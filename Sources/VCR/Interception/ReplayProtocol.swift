@@ -23,11 +23,17 @@ class ReplayProtocol: URLProtocol {
     /// The slot of the VCR this class serves; nil for this base class.
     class var slot: Int? { nil }
 
-    private let delivery = Locked<ResponseDelivery?>(nil)
-    /// The request being forwarded while recording.
-    private let forwarding = Locked<LiveExchange?>(nil)
-    /// What becomes of a redirect the task receives.
-    private let redirects = Locked<RedirectFollower?>(nil)
+    /// What the protocol started, which ``stopLoading()`` stops.
+    private struct Work {
+        /// The replayed response being delivered.
+        var delivery: ResponseDelivery?
+        /// The request being forwarded while recording.
+        var forwarding: LiveExchange?
+        /// What becomes of a redirect the task receives.
+        var redirects: RedirectFollower?
+    }
+
+    private let work = Locked(Work())
 
     override class func canInit(with request: URLRequest) -> Bool {
         guard let scheme = request.url?.scheme?.lowercased() else { return false }
@@ -62,10 +68,10 @@ class ReplayProtocol: URLProtocol {
             return
         }
         let reference = Reference(target: self)
-        let follower = RedirectFollower(request: request, body: body, session: inspection.session, task: task) {
+        let follower = RedirectFollower(request: request, body: body, session: inspection.session?.session, task: task) {
             reference.target?.act(on: $0, vcr: vcr, inspection: inspection)
         }
-        redirects.withLock { $0 = follower }
+        work.withLock { $0.redirects = follower }
         answer(request, body: body, vcr: vcr, inspection: inspection)
     }
 
@@ -75,8 +81,7 @@ class ReplayProtocol: URLProtocol {
         let intercepted = InterceptedRequest(
             method: request.httpMethod ?? "GET",
             url: request.url?.absoluteString ?? "",
-            headers: Self.mergedHeaders(
-                request.allHTTPHeaderFields ?? [:], under: Self.headers(of: inspection.session?.configuration)),
+            headers: Self.mergedHeaders(request.allHTTPHeaderFields ?? [:], under: inspection.session?.additionalHeaders ?? [:]),
             body: body)
         switch vcr.resolve(intercepted) {
         case .replay(let interaction):
@@ -96,7 +101,7 @@ class ReplayProtocol: URLProtocol {
                 fail(URLError(.badServerResponse))
                 return
             }
-            self.delivery.withLock { $0 = delivery }
+            work.withLock { $0.delivery = delivery }
             let reference = Reference(target: self)
             delivery.start { step in reference.target?.perform(step) }
         case .record:
@@ -115,7 +120,7 @@ class ReplayProtocol: URLProtocol {
             for step in steps { deliver(step) }
         #if canImport(FoundationNetworking)
         case .follow(let next, _):
-            redirects.withLock { $0 }?.answering(next)
+            work.withLock { $0.redirects }?.answering(next)
             answer(next, body: next.httpBody, vcr: vcr, inspection: inspection)
         #else
         case .follow(let next, let response):
@@ -135,9 +140,10 @@ class ReplayProtocol: URLProtocol {
     /// the response; nothing here calls FoundationNetworking, which runs this
     /// on the task's work queue.
     override func stopLoading() {
-        redirects.withLock { $0 }?.stop()
-        delivery.withLock { $0?.cancel() }
-        forwarding.withLock { $0 }?.detach()
+        let work = work.withLock { $0 }
+        work.redirects?.stop()
+        work.delivery?.cancel()
+        work.forwarding?.detach()
     }
 
     /// Sends the request to the network; the response reaches the client as
@@ -153,28 +159,28 @@ class ReplayProtocol: URLProtocol {
         }
         let reference = Reference(target: self)
         let client = LiveExchange.Client(deliver: { reference.target?.perform($0) }, fail: { reference.target?.fail($0) })
-        let timeout = Self.timeout(of: request, in: inspection.session?.configuration)
+        let timeout = Self.timeout(of: request, in: inspection.session)
         let start = records ? vcr.startRecording : vcr.startPassthrough
         guard let exchange = start(intercepted, url, timeout, inspection.deliversEveryChunk, client) else {
             fail(ReplayError.stopped(request: Self.summary(of: request, redactedBy: vcr.redaction), cassettePath: vcr.cassettePath))
             return
         }
-        forwarding.withLock { $0 = exchange }
+        work.withLock { $0.forwarding = exchange }
     }
 
     /// The timeout the caller's task runs with: its request's own, or, when
     /// that is the default of 60 s, its session's `timeoutIntervalForRequest`.
     /// On Linux the request a protocol sees carries only a timeout set on the
     /// request itself, not whether it was set, nor the session's.
-    private static func timeout(of request: URLRequest, in configuration: URLSessionConfiguration?) -> TimeInterval {
+    private static func timeout(of request: URLRequest, in session: SessionFacts?) -> TimeInterval {
         let defaultTimeout: TimeInterval = 60
-        guard request.timeoutInterval == defaultTimeout, let configuration else { return request.timeoutInterval }
-        return configuration.timeoutIntervalForRequest
+        guard request.timeoutInterval == defaultTimeout, let session else { return request.timeoutInterval }
+        return session.requestTimeout
     }
 
     /// Passes a step to the client, unless it belongs to a redirect the follower handles.
     private func perform(_ step: ResponseDelivery.Step) {
-        if redirects.withLock({ $0 })?.intercepts(step) == true { return }
+        if work.withLock({ $0.redirects })?.intercepts(step) == true { return }
         deliver(step)
     }
 
@@ -193,19 +199,11 @@ class ReplayProtocol: URLProtocol {
         client?.urlProtocol(self, didFailWithError: error)
     }
 
-    /// The string-valued `httpAdditionalHeaders` of a configuration.
-    private static func headers(of configuration: URLSessionConfiguration?) -> [String: String] {
-        var headers: [String: String] = [:]
-        for (name, value) in configuration?.httpAdditionalHeaders ?? [:] {
-            if let name = name.base as? String, let value = value as? String { headers[name] = value }
-        }
-        return headers
-    }
-
     /// The request's header fields over the configuration's, which a real
     /// request would carry too but FoundationNetworking leaves out of the
     /// request a protocol sees.
     private static func mergedHeaders(_ own: [String: String], under additional: [String: String]) -> [String: [String]] {
+        guard !additional.isEmpty else { return own.mapValues { [$0] } }
         var merged: [String: [String]] = [:]
         let ownNames = Set(own.keys.map { $0.lowercased() })
         for (name, value) in additional where !ownNames.contains(name.lowercased()) {

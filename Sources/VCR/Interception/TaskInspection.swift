@@ -12,8 +12,8 @@ import FoundationNetworking
 /// swift-corelibs-foundation's stored properties; a name that is not found fails
 /// the request (an upload body) or warns once (the task registry). On Apple platforms none is needed.
 struct TaskInspection {
-    /// The session running the task, when it can be found.
-    var session: URLSession?
+    /// What the interceptor reads of the session running the task, when it can be found.
+    var session: SessionFacts?
     /// Whether each `didLoad` reaches the caller. When false, only the last
     /// `didLoad` does, so the body must arrive in one piece.
     var deliversEveryChunk: Bool
@@ -47,18 +47,17 @@ struct TaskInspection {
             return
         }
         let readsBody = !requestHasBody
-        let names = readsBody ? [Name.session, Name.knownBody] : [Name.session]
-        let values = Self.values(named: names, in: task)
-        let session = values[Name.session].flatMap(Self.unwrapped) as? URLSession
+        let session = Self.session(of: task)
         var callsDataDelegate = false
         if task is URLSessionDataTask, task.delegate is URLSessionDataDelegate {
-            if let behaviour = session.flatMap({ Self.behaviour(of: task, in: $0) }) {
+            if let behaviour = Self.behaviour(of: task, in: session?.taskRegistry) {
                 callsDataDelegate = behaviour == Name.callDelegate
             } else {
                 Self.warnOnceRegistryIsUnreadable()
             }
         }
-        let uploadBody = values[Name.knownBody].flatMap(Self.unwrapped).flatMap(Self.bodyData)
+        let knownBody = readsBody ? Self.values(named: [Name.knownBody], in: task)[Name.knownBody] : nil
+        let uploadBody = knownBody.flatMap(Self.unwrapped).flatMap(Self.bodyData)
         self.init(
             session: session,
             deliversEveryChunk: callsDataDelegate,
@@ -73,6 +72,8 @@ struct TaskInspection {
         static let session = "session"
         /// `URLSessionTask.knownBody`, the `_Body` of an upload task.
         static let knownBody = "knownBody"
+        /// `URLSession.workQueue`, the queue every task of the session runs on.
+        static let workQueue = "workQueue"
         /// `URLSession.taskRegistry`, the session's `_TaskRegistry`.
         static let taskRegistry = "taskRegistry"
         /// `_TaskRegistry.behaviours`, each task's `_Behaviour` by task identifier.
@@ -85,12 +86,29 @@ struct TaskInspection {
         static let file = "file"
     }
 
-    /// The case name of `task`'s registered behaviour in `session`, or nil when
-    /// the registry cannot be read.
-    static func behaviour(of task: URLSessionTask, in session: URLSession) -> String? {
-        let registry = Self.values(named: [Name.taskRegistry], in: session)[Name.taskRegistry]
-        let behaviours = registry.flatMap { Self.values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
-        return behaviours?[task.taskIdentifier].map(Self.caseName)
+    /// Marks the work queue of a session with its ``SessionFacts``.
+    private static let sessionKey = DispatchSpecificKey<SessionFacts>()
+
+    /// The facts of `task`'s session: those kept on the session's work queue,
+    /// which runs `startLoading` (through the task's own queue, which targets
+    /// it); else read from the task by reflection and kept there, so that
+    /// reflection runs once per session rather than once per request.
+    private static func session(of task: URLSessionTask) -> SessionFacts? {
+        if let kept = DispatchQueue.getSpecific(key: sessionKey), kept.session != nil { return kept }
+        guard let session = values(named: [Name.session], in: task)[Name.session].flatMap(unwrapped) as? URLSession else {
+            return nil
+        }
+        let found = values(named: [Name.workQueue, Name.taskRegistry], in: session)
+        let facts = SessionFacts(session, taskRegistry: found[Name.taskRegistry])
+        (found[Name.workQueue] as? DispatchQueue)?.setSpecific(key: sessionKey, value: facts)
+        return facts
+    }
+
+    /// The case name of `task`'s registered behaviour in its session's task
+    /// `registry`, or nil when the registry cannot be read.
+    static func behaviour(of task: URLSessionTask, in registry: Any?) -> String? {
+        let behaviours = registry.flatMap { values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
+        return behaviours?[task.taskIdentifier].map(caseName)
     }
 
     /// The reflected names that do not resolve for these tasks, all made by
@@ -103,11 +121,13 @@ struct TaskInspection {
         var unresolved: [String] = []
         let dataValues = values(named: [Name.session], in: dataTask)
         if (dataValues[Name.session].flatMap(unwrapped) as? URLSession) !== session { unresolved.append(Name.session) }
-        let registry = values(named: [Name.taskRegistry], in: session)[Name.taskRegistry]
+        let sessionValues = values(named: [Name.workQueue, Name.taskRegistry], in: session)
+        if !(sessionValues[Name.workQueue] is DispatchQueue) { unresolved.append(Name.workQueue) }
+        let registry = sessionValues[Name.taskRegistry]
         if registry == nil { unresolved.append(Name.taskRegistry) }
         let behaviours = registry.flatMap { values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
         if behaviours == nil { unresolved.append(Name.behaviours) }
-        if behaviours != nil, behaviour(of: dataTask, in: session) != Name.callDelegate {
+        if behaviours != nil, behaviour(of: dataTask, in: registry) != Name.callDelegate {
             unresolved.append(Name.callDelegate)
         }
         let knownBody = values(named: [Name.knownBody], in: uploadTask)[Name.knownBody].flatMap(unwrapped)
@@ -175,7 +195,7 @@ struct TaskInspection {
     }
     #endif
 
-    private init(session: URLSession?, deliversEveryChunk: Bool, uploadBody: Data?, uploadBodyIsMissing: Bool) {
+    private init(session: SessionFacts?, deliversEveryChunk: Bool, uploadBody: Data?, uploadBodyIsMissing: Bool) {
         self.session = session
         self.deliversEveryChunk = deliversEveryChunk
         self.uploadBody = uploadBody

@@ -29,8 +29,8 @@ enum ComparableURL {
         canonical(Parts(url).path, delimiters: pathDelimiters, plusIsSpace: false)
     }
 
-    private static let pathDelimiters: Set<UInt8> = [UInt8(ascii: "/")]
-    private static let queryDelimiters: Set<UInt8> = Set("&=;+".utf8)
+    private static let pathDelimiters: [UInt8] = [UInt8(ascii: "/")]
+    private static let queryDelimiters: [UInt8] = Array("&=;+".utf8)
 
     /// A URL cut at its component boundaries.
     private struct Parts {
@@ -41,14 +41,14 @@ enum ComparableURL {
 
         init(_ url: String) {
             var rest = Substring(url)
-            if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-            if let question = rest.firstIndex(of: "?") {
-                query = rest[rest.index(after: question)...].utf8
+            if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) { rest = rest[..<hash] }
+            if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
+                query = rest[rest.utf8.index(after: question)...].utf8
                 rest = rest[..<question]
             }
-            if let separator = rest.range(of: "://") {
+            if let separator = Self.schemeSeparator(in: rest) {
                 let afterScheme = rest[separator.upperBound...]
-                let authorityEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+                let authorityEnd = afterScheme.utf8.firstIndex(of: UInt8(ascii: "/")) ?? afterScheme.endIndex
                 let scheme = rest[..<separator.lowerBound].lowercased()
                 let authority = Self.authority(String(afterScheme[..<authorityEnd]), scheme: scheme)
                 origin = scheme + "://" + authority
@@ -57,9 +57,21 @@ enum ComparableURL {
             path = rest.utf8
         }
 
+        /// The first `://`, found in the UTF-8 bytes.
+        private static func schemeSeparator(in text: Substring) -> Range<String.Index>? {
+            let bytes = text.utf8
+            var start = bytes.startIndex
+            while let colon = bytes[start...].firstIndex(of: UInt8(ascii: ":")) {
+                let end = bytes.index(colon, offsetBy: 3, limitedBy: bytes.endIndex) ?? bytes.endIndex
+                if bytes[colon..<end].elementsEqual("://".utf8) { return colon..<end }
+                start = bytes.index(after: colon)
+            }
+            return nil
+        }
+
         /// The authority with its host lowercased and a port the scheme implies dropped.
         private static func authority(_ authority: String, scheme: String) -> String {
-            let at = authority.lastIndex(of: "@")
+            let at = authority.utf8.lastIndex(of: UInt8(ascii: "@"))
             let userInfo = at.map { String(authority[...$0]) } ?? ""
             var hostAndPort = (at.map { String(authority[authority.index(after: $0)...]) } ?? authority).lowercased()
             let defaultPort = scheme == "https" ? ":443" : scheme == "http" ? ":80" : nil
@@ -71,7 +83,7 @@ enum ComparableURL {
     /// Percent-encodings made uniform: every byte, raw or escaped, is written
     /// raw when it is unreserved and as `%XX` otherwise, except a raw
     /// delimiter, which stays raw, apart from its escape.
-    private static func canonical(_ text: Substring.UTF8View, delimiters: Set<UInt8>, plusIsSpace: Bool) -> String {
+    private static func canonical(_ text: Substring.UTF8View, delimiters: [UInt8], plusIsSpace: Bool) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
         var index = text.startIndex
@@ -98,9 +110,12 @@ enum ComparableURL {
             bytes.append(byte)
             return
         }
-        let hex = Array("0123456789ABCDEF".utf8)
-        bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        bytes.append(UInt8(ascii: "%"))
+        bytes.append(hexDigits[Int(byte >> 4)])
+        bytes.append(hexDigits[Int(byte & 0x0F)])
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// RFC 3986's unreserved characters: letters, digits, `-`, `.`, `_` and `~`.
     private static func isUnreserved(_ byte: UInt8) -> Bool {

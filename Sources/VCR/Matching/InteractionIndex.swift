@@ -18,16 +18,10 @@ package struct InteractionIndex: Sendable {
     struct Candidates {
         /// The group's number, below ``InteractionIndex/groupCount``.
         let group: Int
-        /// The group's first position, known without reading ``positions``.
-        let first: Int
+        /// The group's positions, in file order.
+        let positions: [Int]
         /// Whether every position passes every matcher, so none needs checking.
         let allMatch: Bool
-        /// Every group's positions, by group number; one array shared by all
-        /// lookups, so that holding it reads nothing of the group.
-        fileprivate let groups: [[Int]]
-
-        /// The group's positions, in file order.
-        var positions: [Int] { groups[group] }
     }
 
     private struct Key: Hashable {
@@ -43,13 +37,6 @@ package struct InteractionIndex: Sendable {
     private struct JSONKey: Hashable {
         var bucket: Int
         var value: JSONValue
-    }
-
-    /// A body class as the dictionaries hold it: its number and its first
-    /// position, so that a lookup answered by that position reads no more.
-    private struct BodyClass {
-        var number: Int
-        var first: Int
     }
 
     /// The matchers the subjects were prepared for.
@@ -69,19 +56,12 @@ package struct InteractionIndex: Sendable {
     /// buckets and classes decide on their own.
     private let groupsDecide: Bool
     private let bucketsByKey: [Key: Int]
-    /// The keys of the buckets, by bucket number, when there are so few that
-    /// comparing a request's key with each costs less than hashing its URL.
-    private let fewBucketKeys: [Key]?
-    /// The most buckets ``fewBucketKeys`` lists.
-    private static let fewBucketsLimit = 4
-    private let classesByBytes: [BytesKey: BodyClass]
-    private let classesByJSON: [JSONKey: BodyClass]
-
-    /// The positions of every group: buckets, then body classes.
-    private let groups: [[Int]]
+    /// Body class numbers by bytes and by JSON value.
+    private let classesByBytes: [BytesKey: Int]
+    private let classesByJSON: [JSONKey: Int]
 
     /// The number of groups: buckets, then body classes.
-    var groupCount: Int { groups.count }
+    var groupCount: Int { buckets.count + bodyClasses.count }
 
     package init(interactions: [Interaction], matchers: [Matcher]) {
         self.matchers = matchers
@@ -100,8 +80,8 @@ package struct InteractionIndex: Sendable {
         var buckets: [[Int]] = []
         var bucketsByKey: [Key: Int] = [:]
         var bodyClasses: [[Int]] = []
-        var classesByBytes: [BytesKey: BodyClass] = [:]
-        var classesByJSON: [JSONKey: BodyClass] = [:]
+        var classesByBytes: [BytesKey: Int] = [:]
+        var classesByJSON: [JSONKey: Int] = [:]
         for (position, prepared) in self.interactions.enumerated() {
             let key = Self.key(prepared.subject, method: keysMethod, url: keysURL)
             let bucket: Int
@@ -116,31 +96,23 @@ package struct InteractionIndex: Sendable {
             guard classifiesBodies, let body = prepared.subject.body else { continue }
             let bytesKey = BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))
             if let bodyClass = classesByBytes[bytesKey] {
-                bodyClasses[bodyClass.number].append(position)
+                bodyClasses[bodyClass].append(position)
                 continue
             }
             let jsonKey = body.json.map { JSONKey(bucket: bucket, value: $0) }
             if let jsonKey, let bodyClass = classesByJSON[jsonKey] {
-                bodyClasses[bodyClass.number].append(position)
+                bodyClasses[bodyClass].append(position)
                 classesByBytes[bytesKey] = bodyClass
                 continue
             }
-            let bodyClass = BodyClass(number: bodyClasses.count, first: position)
+            let bodyClass = bodyClasses.count
             classesByBytes[bytesKey] = bodyClass
             if let jsonKey { classesByJSON[jsonKey] = bodyClass }
             bodyClasses.append([position])
         }
         self.buckets = buckets
         self.bucketsByKey = bucketsByKey
-        if bucketsByKey.count <= Self.fewBucketsLimit {
-            var keys = Array(bucketsByKey)
-            keys.sort { $0.value < $1.value }
-            fewBucketKeys = keys.map(\.key)
-        } else {
-            fewBucketKeys = nil
-        }
         self.bodyClasses = bodyClasses
-        groups = buckets + bodyClasses
         self.classesByBytes = classesByBytes
         self.classesByJSON = classesByJSON
     }
@@ -157,9 +129,7 @@ package struct InteractionIndex: Sendable {
     /// The bucket of the interactions that can match: those with the request's
     /// method and URL when the matchers compare them; nil when there are none.
     func bucket(for request: PreparedRequest) -> Int? {
-        let key = Self.key(request.subject, method: keysMethod, url: keysURL)
-        if let fewBucketKeys { return fewBucketKeys.firstIndex(of: key) }
-        return bucketsByKey[key]
+        bucketsByKey[Self.key(request.subject, method: keysMethod, url: keysURL)]
     }
 
     /// The group holding every interaction that can answer `request`: its body
@@ -168,15 +138,14 @@ package struct InteractionIndex: Sendable {
     func candidates(for request: PreparedRequest) -> Candidates? {
         guard let bucket = bucket(for: request) else { return nil }
         guard classifiesBodies, let body = request.subject.body else {
-            return Candidates(group: bucket, first: buckets[bucket][0], allMatch: groupsDecide, groups: groups)
+            return Candidates(group: bucket, positions: buckets[bucket], allMatch: groupsDecide)
         }
         var bodyClass = classesByBytes[BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))]
         if bodyClass == nil, let json = body.json {
             bodyClass = classesByJSON[JSONKey(bucket: bucket, value: json)]
         }
         guard let bodyClass else { return nil }
-        return Candidates(
-            group: buckets.count + bodyClass.number, first: bodyClass.first, allMatch: groupsDecide, groups: groups)
+        return Candidates(group: buckets.count + bodyClass, positions: bodyClasses[bodyClass], allMatch: groupsDecide)
     }
 
     /// Whether the interaction at `position` passes every matcher, one by one:

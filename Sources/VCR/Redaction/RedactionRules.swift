@@ -36,7 +36,7 @@ struct RedactionRules: Sendable {
     /// messages can mask them wherever else they appear.
     func replacedValues(in request: InterceptedRequest) -> [String] {
         var values: [String] = []
-        for (name, fieldValues) in request.headers where headers.contains(name.lowercasedName) {
+        for (name, fieldValues) in request.headers where headers.contains(name.lowercased()) {
             for value in fieldValues {
                 values.append(value)
                 values += value.split(separator: " ").map(String.init)
@@ -69,10 +69,10 @@ struct RedactionRules: Sendable {
     }
 
     private func redactingHeaders(_ fields: [String: [String]], allowList: Set<String>?) -> [String: [String]] {
-        if allowList == nil, !fields.keys.contains(where: { headers.contains($0.lowercasedName) }) { return fields }
+        if allowList == nil, !fields.keys.contains(where: { headers.contains($0.lowercased()) }) { return fields }
         var result: [String: [String]] = [:]
         for (name, values) in fields {
-            let lowered = name.lowercasedName
+            let lowered = name.lowercased()
             if let allowList, !allowList.contains(lowered) { continue }
             result[name] = headers.contains(lowered) ? values.map { _ in placeholder } : values
         }
@@ -86,16 +86,9 @@ struct RedactionRules: Sendable {
         return json.redacting(body)
     }
 
-    /// The first `Content-Type` value, as ``HeaderFields`` finds it (the
-    /// first value under the lowest-sorting spelling of the name that has
-    /// one), without building the case-insensitive map or any collection.
+    /// The first `Content-Type` value, as ``HeaderFields`` finds it: the
+    /// first value under the lowest-sorting spelling of the name that has one.
     private static func contentType(in headers: [String: [String]]) -> String {
-        var found: (name: String, value: String)?
-        for (name, values) in headers where name.utf8.count == 12 && name.lowercasedName == "content-type" {
-            guard let value = values.first else { continue }
-            if let current = found, current.name < name { continue }
-            found = (name, value)
-        }
-        return found?.value ?? ""
+        headers.keys.sorted().lazy.filter { $0.lowercased() == "content-type" }.compactMap { headers[$0]?.first }.first ?? ""
     }
 }

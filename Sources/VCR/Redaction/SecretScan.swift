@@ -76,7 +76,7 @@ struct SecretScan: Sendable {
 
     /// The body as stored and, when it is stored compressed, decompressed.
     private static func bodies(_ body: Data, headers: [String: [String]], as kind: String) -> [Field] {
-        let encodings = headers.filter { $0.key.lowercasedName == "content-encoding" }.flatMap(\.value)
+        let encodings = headers.filter { $0.key.lowercased() == "content-encoding" }.flatMap(\.value)
         let decompressed = BodyDecompression.decompressed(body, encodings: encodings)
         return [Field(kind: kind, text: Array(body))]
             + (decompressed.map { [Field(kind: "\(kind), decompressed", text: $0)] } ?? [])

@@ -57,15 +57,10 @@ extension VCR {
     }
 
     /// The first unused position of a group whose every interaction matches,
-    /// served; nil when all are used or the VCR is stopped. The group's
-    /// positions are read only when its first one is used.
+    /// served; nil when all are used or the VCR is stopped.
     private func firstUnused(of candidates: InteractionIndex.Candidates) -> Int? {
         state.withLock { state in
             guard !state.isStopped else { return nil }
-            if !state.isUsed(candidates.first) {
-                state.serve(candidates.first)
-                return candidates.first
-            }
             let positions = candidates.positions
             let offset = state.firstUnusedOffset(group: candidates.group, positions: positions)
             guard offset < positions.count else { return nil }

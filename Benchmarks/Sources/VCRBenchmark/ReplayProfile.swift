@@ -1,0 +1,49 @@
+import Foundation
+import VCR
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Replayed requests sent in one process and nothing else, for a profiler
+/// (`perf record`, `perf stat`) to attribute their cost: the replay and
+/// stream workloads, through a VCR or through their floor.
+enum ReplayProfile {
+    /// The argument that runs a profile: `--replay-once WHICH COUNT`.
+    static let subcommand = "--replay-once"
+
+    /// What `which` names: `ours` and `floor` send `data(for:)` requests,
+    /// `stream-ours` and `stream-floor` stream to a data delegate, `none`
+    /// builds the workload and a VCR and sends nothing (the baseline to subtract).
+    static let kinds = ["ours", "floor", "stream-ours", "stream-floor", "none"]
+
+    /// Sends `count` requests of the kind `which` names; 0 on success.
+    static func run(which: String, count: Int) async -> Int32 {
+        guard kinds.contains(which), count > 0 else { return 2 }
+        do {
+            let streams = which.hasPrefix("stream-")
+            let workload = streams ? StreamBenchmark.workload(count: count) : ReplayWorkload(count: count)
+            let vcr = VCR(cassette: workload.cassette, path: "profile.yaml")
+            let collector = StreamCollector()
+            switch which {
+            case "ours":
+                keep(try await ReplayBenchmark.send(workload.requests, through: vcr.session))
+            case "floor":
+                keep(try await ReplayBenchmark.send(workload.requests, through: ReplayBenchmark.floorSession()))
+            case "stream-ours":
+                let session = URLSession(configuration: vcr.makeConfiguration(), delegate: collector, delegateQueue: nil)
+                keep(try await StreamBenchmark.send(workload.requests, through: session, collector: collector))
+            case "stream-floor":
+                let session = StreamBenchmark.floorSession(delegate: collector)
+                keep(try await StreamBenchmark.send(workload.requests, through: session, collector: collector))
+            default:
+                keep(workload.requests.count)
+            }
+            vcr.stop()
+            return 0
+        } catch {
+            FileHandle.standardError.write(Data("vcr-benchmark: \(error)\n".utf8))
+            return 1
+        }
+    }
+}
