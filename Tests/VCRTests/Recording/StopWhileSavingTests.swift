@@ -15,7 +15,7 @@ import FoundationNetworking
     @Test func aRequestDuringASlowSaveFailsAsStoppedAndTheSaveCompletes() async throws {
         let server = try LocalServer()
         defer { try? server.shutdown() }
-        let folder = try RecordingSupport.temporaryFolder()
+        let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
         let cassette = folder.appendingPathComponent("slow.yaml")
         let vcr = try VCR(cassette: cassette, mode: .missing, options: RecordingSupport.quiet)
