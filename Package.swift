@@ -59,7 +59,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "VCRTestingTests", dependencies: ["VCRTesting", "VCR", "VCRCassette"]),
+        .testTarget(name: "VCRTestingTests", dependencies: ["VCRTesting", "VCR", "VCRCassette", "TestSupport"]),
         .testTarget(name: "ExampleTests", dependencies: ["VCRTesting", "VCR", "VCRCassette", "TestSupport"]),
         .testTarget(
             name: "VCRCommandTests",

@@ -43,6 +43,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The origin requests are matched as requests to (default: the cassette's own).")
     var origin: String?
 
+    @Flag(help: "Answer a request whose matching interactions are all used with the last one used.")
+    var allowRepeats = false
+
     func run() throws {
         let mode = try record.map { value in
             do {
@@ -51,7 +54,8 @@ struct ServeCommand: ParsableCommand {
                 throw ValidationError("\(error)")
             }
         }
-        let options = VCR.Options(upstream: try upstream.map { try Self.url($0, option: "--upstream") })
+        let options = VCR.Options(
+            allowsRepeats: allowRepeats, upstream: try upstream.map { try Self.url($0, option: "--upstream") })
         let origin = try origin.map { try Self.url($0, option: "--origin") }
         let configuration = CassetteServer.Configuration(port: port)
         let cassette = cassette

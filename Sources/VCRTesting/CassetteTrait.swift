@@ -42,7 +42,7 @@ public struct _CassetteTrait: TestTrait, TestScoping {
         } catch {
             thrown = error
         }
-        let report = vcr.stop()
+        let report = await vcr.stopOffThePool()
         for failure in settings.failures(in: report) {
             Issue.record(Comment(rawValue: failure), sourceLocation: sourceLocation)
         }

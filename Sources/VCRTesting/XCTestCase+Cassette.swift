@@ -61,7 +61,7 @@ extension XCTestCase {
         } catch {
             outcome = .failure(error)
         }
-        return try finish(vcr, settings, outcome, file: file, line: line)
+        return try finish(settings, await vcr.stopOffThePool(), outcome, file: file, line: line)
     }
 
     /// Runs `body` with a VCR replaying this test's cassette; the synchronous
@@ -80,7 +80,7 @@ extension XCTestCase {
             name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
             file: file)
         let outcome = Result { try VCR.$current.withValue(vcr) { try body(vcr) } }
-        return try finish(vcr, settings, outcome, file: file, line: line)
+        return try finish(settings, vcr.stop(), outcome, file: file, line: line)
     }
 
     /// Starts a VCR on this test's cassette and stops it when the test tears
@@ -135,11 +135,12 @@ extension XCTestCase {
         return (vcr, settings)
     }
 
-    /// Stops the VCR, reports its problems at `file`:`line`, and returns what the body returned.
+    /// Reports the problems in a stopped VCR's `report` at `file`:`line`, and
+    /// returns what the body returned.
     private func finish<Value>(
-        _ vcr: VCR, _ settings: CassetteSettings, _ outcome: Result<Value, any Error>, file: StaticString, line: UInt
+        _ settings: CassetteSettings, _ report: ReplayReport, _ outcome: Result<Value, any Error>, file: StaticString,
+        line: UInt
     ) throws -> Value {
-        let report = vcr.stop()
         for failure in settings.failures(in: report) {
             XCTFail(failure, file: file, line: line)
         }

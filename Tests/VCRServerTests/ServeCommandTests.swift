@@ -107,6 +107,29 @@ import VCRCassette
         #expect(served.printed.contains("1 request answered, 0 failed"))
     }
 
+    /// A client that sends the same request again (a retry, a second test
+    /// run against one server) gets the recording again with --allow-repeats,
+    /// which the mismatch report of a repeat names.
+    @Test func allowRepeatsAnswersARepeatedRequestAgain() async throws {
+        let interaction = try seed().interactions[0]
+        let bodyFile = try TemporaryFolder.make("vcr-server").appendingPathComponent("body.json")
+        try interaction.request.body.write(to: bodyFile)
+        let served = try Served([PackageFiles.seedCassette.path, "--allow-repeats"])
+        let url = try await served.url()
+        let arguments = [
+            "-sS", "-N", "-X", "POST", url + "/v1/chat/completions", "-H", "Content-Type: application/json",
+            "-H", "Accept: application/json", "--data-binary", "@" + bodyFile.path,
+        ]
+        for _ in 0..<2 {
+            let curl = try await run("curl", arguments)
+            #expect(curl.status == 0)
+            #expect(curl.output == interaction.response.body)
+        }
+        let status = try await served.interrupt()
+        #expect(status == 0, "\(served.printed)")
+        #expect(served.printed.contains("2 requests answered, 0 failed"))
+    }
+
     @Test func pythonUrllibReplaysTheSeedStreamLineByLine() async throws {
         let interaction = try seed().interactions[1]
         let bodyFile = try TemporaryFolder.make("vcr-server").appendingPathComponent("body.json")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VCR
+import TestSupport
 import VCRCassette
 
 @testable import VCRTesting
@@ -125,6 +126,37 @@ import FoundationNetworking
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("never-used.yaml").path))
     }
 
+    /// `stop()` blocks while it waits for streams being recorded and for the
+    /// cassette's lock; done in the test's task it would hold a thread of the
+    /// cooperative pool, as wide as the machine's cores, and stall the tests
+    /// running beside it. The record hook of a recording cut short runs inside
+    /// `stop()`, so it tells whether `stop()` ran in a task.
+    @Test func theTraitStopsTheVCROutsideTheTestsTask() async throws {
+        let server = try LocalServer()
+        defer { try? server.shutdown() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-stop-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stoppedInTask = Box<[Bool]>()
+        var options = VCR.Options()
+        options.inFlightRecordingTimeout = .milliseconds(1)
+        options.beforeRecord.append { interaction in
+            stoppedInTask.update(startingWith: []) { $0.append(withUnsafeCurrentTask { $0 != nil }) }
+            return interaction
+        }
+        let trait: _CassetteTrait = .cassette("stalled", directory: directory.path, mode: .all, options: options)
+        let issues = try await issues(whileRunning: trait) { vcr in
+            let firstChunk = FirstChunkSignal()
+            let session = URLSession(configuration: vcr.makeConfiguration(), delegate: firstChunk, delegateQueue: nil)
+            session.dataTask(with: server.url("/stall")).resume()
+            for await _ in firstChunk.arrivals { break }
+        }
+        #expect(stoppedInTask.value == [false])
+        let message = issues.flatMap(\.comments).map(\.rawValue).joined()
+        #expect(message.contains("stall"), "the cut-short recording is an issue: \(message)")
+        let cassette = try Cassette(contentsOf: directory.appendingPathComponent("stalled.yaml"))
+        #expect(cassette.interactions.map(\.response.body) == [LocalServer.stallPrefix])
+    }
+
     private func issues(
         whileRunning trait: _CassetteTrait, _ body: @escaping @Sendable (VCR) async throws -> Void
     ) async throws -> [Issue] {
@@ -139,5 +171,20 @@ import FoundationNetworking
             return true
         }
         return recorded.value ?? []
+    }
+}
+
+/// A data delegate that tells each chunk's arrival.
+private final class FirstChunkSignal: NSObject, URLSessionDataDelegate, Sendable {
+    let arrivals: AsyncStream<Void>
+    private let continuation: AsyncStream<Void>.Continuation
+
+    override init() {
+        (arrivals, continuation) = AsyncStream.makeStream()
+        super.init()
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        continuation.yield()
     }
 }

@@ -149,8 +149,8 @@ struct MismatchExplainer {
                 "\(subject) this request but \(usedMatches.count == 1 ? "was" : "were") already used by earlier requests: "
                     + "each recorded interaction answers one request, in file order, and this request was sent "
                     + "more times than when the cassette was recorded. To answer repeats with the last used match "
-                    + "(#\(index.interactions[usedMatches.last ?? first].interaction.id)), set VCR.Options.allowsRepeats; "
-                    + "to record the extra request, see below.")
+                    + "(#\(index.interactions[usedMatches.last ?? first].interaction.id)), set VCR.Options.allowsRepeats "
+                    + "(vcr serve --allow-repeats); to record the extra request, see below.")
             lines.append("")
         }
         let unused = used.count { !$0 }
