@@ -262,8 +262,9 @@ struct BenchmarkRun {
                 + "connection and over \(connections) at once, each answered by a \(ServerBenchmark.streamBytes)-byte "
                 + "event stream (sent as one HTTP chunk per event); a new CassetteServer (and VCR) per run, made "
                 + "before the timing. The floor is a SwiftNIO HTTP/1.1 server on the same event loops answering "
-                + "every request with the same bytes (the first interaction's fields and stream, one chunk per event); "
-                + "the client is the same SwiftNIO client. Against a floor sending the stream in one buffer with a "
+                + "every request with the same bytes (the first interaction's fields and stream, one chunk per event) "
+                + "through the same pipeline (no outbound header validation); the client is the same SwiftNIO client. "
+                + "Against a floor sending the stream in one buffer with a "
                 + "Content-Length: \(Format.number(wholeSequential)) and \(Format.number(wholeConcurrent)) ours/floor.")
         report.headline("server_vs_floor", max(sequential, concurrent))
         report.headline("server_rps_16", Double(result.requests) / result.concurrent.median.seconds, digits: 0)

@@ -21,7 +21,10 @@ final class LoopbackServer {
 
     /// Starts a server on an ephemeral port of 127.0.0.1 answering every
     /// request with `response`, on `group`, or on a one-thread group of its own.
-    init(response: ConstantResponse, group given: (any EventLoopGroup)? = nil) throws {
+    ///
+    /// - Parameter validatesHeaders: Whether NIO checks every outbound head
+    ///   (its default); the cassette server does not, having built its own.
+    init(response: ConstantResponse, validatesHeaders: Bool = true, group given: (any EventLoopGroup)? = nil) throws {
         ownGroup = given == nil ? MultiThreadedEventLoopGroup(numberOfThreads: 1) : nil
         guard let group = given ?? ownGroup else { throw BenchmarkFailure("no event loop group") }
         let bootstrap = ServerBootstrap(group: group)
@@ -30,8 +33,8 @@ final class LoopbackServer {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    // The cassette server's pipeline: its heads are checked as they are built.
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withOutboundHeaderValidation: false)
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+                        withOutboundHeaderValidation: validatesHeaders)
                     try channel.pipeline.syncOperations.addHandler(ConstantResponder(response: response))
                 }
             }
