@@ -7,7 +7,13 @@ package enum HTTPFieldRules {
     /// The first character of `text` that no header name or value may hold
     /// (CR, LF or NUL, which would end or split the field), described; nil when there is none.
     package static func forbiddenCharacter<Text: Sequence<UInt8>>(in text: Text) -> String? {
-        for byte in text {
+        // Bytes held contiguously (a native string's) are read through a
+        // buffer pointer; the outer optional is only whether they were.
+        text.withContiguousStorageIfAvailable { firstForbidden(in: $0) } ?? firstForbidden(in: text)
+    }
+
+    private static func firstForbidden<Bytes: Sequence<UInt8>>(in bytes: Bytes) -> String? {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\r"): return "a carriage return (CR)"
             case UInt8(ascii: "\n"): return "a line feed (LF)"

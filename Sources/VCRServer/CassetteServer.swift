@@ -103,8 +103,10 @@ public final class CassetteServer: Sendable {
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    // HeaderRules sends only fields HTTP/1.1 can carry: NIO's
+                    // validation of every outbound head would check them again.
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-                        withPipeliningAssistance: true, withErrorHandling: true)
+                        withPipeliningAssistance: true, withErrorHandling: true, withOutboundHeaderValidation: false)
                     try channel.pipeline.syncOperations.addHandler(ConnectionHandler(served: served))
                     served.connections.add(channel)
                 }

@@ -39,9 +39,11 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var isActive = false
     /// Whether the head of a forwarded response has been written.
     private var liveHeadWritten = false
-    /// While true, response parts are written without flushing: a delivery
-    /// that performs all its steps at once flushes once, at its end.
-    private var batching = false
+    /// When the connection is closed unless a whole request has arrived; nil
+    /// while a request is being answered.
+    private var expiry: NIODeadline?
+    /// The timer that checks ``expiry``: moving the expiry later leaves it
+    /// running, and it sets itself again for the new time when it fires.
     private var deadline: Scheduled<Void>?
 
     init(served: ServedCassette) {
@@ -59,7 +61,9 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         isActive = false
+        expiry = nil
         deadline?.cancel()
+        deadline = nil
         // A replay stops with its client; a recording goes on to its end.
         if case .responding(let delivery?) = state {
             delivery.cancel()
@@ -94,12 +98,15 @@ final class ConnectionHandler: ChannelInboundHandler {
                 return rejectOversized(context)
             }
             state = .idle
-            body.writeBuffer(&part)
+            if body.readableBytes == 0 {
+                body = part
+            } else {
+                body.writeBuffer(&part)
+            }
             state = .receiving(head, body)
         case .end:
             guard case .receiving(let head, let body) = state else { return }
-            deadline?.cancel()
-            deadline = nil
+            expiry = nil
             serve(head, body: body, context)
         }
     }
@@ -144,29 +151,41 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     /// Writes a recorded response as the VCR plans it: head, chunks, end, each at its time.
     private func replay(_ response: RecordedResponse, _ context: ChannelHandlerContext) {
+        if let chunks = served.vcr.immediateChunks(of: response) {
+            return replayAtOnce(response, chunks: chunks, context)
+        }
         let delivery = served.vcr.delivery(of: response)
         state = .responding(delivery)
         let loop = context.eventLoop
         let bound = NIOLoopBound(Target(handler: self, context: context), eventLoop: loop)
-        batching = true
         delivery.start { step in
-            if loop.inEventLoop {
-                bound.value.handler.perform(step, of: response, bound.value.context)
-            } else {
-                loop.execute { bound.value.handler.perform(step, of: response, bound.value.context) }
+            loop.execute { bound.value.handler.perform(step, of: response, bound.value.context) }
+        }
+    }
+
+    /// Writes a response no step of which waits: the head, each chunk as a
+    /// slice of one copy of the body, and the end, flushed once.
+    private func replayAtOnce(_ response: RecordedResponse, chunks: [Range<Data.Index>], _ context: ChannelHandlerContext) {
+        guard isActive, let request else { return finish(context) }
+        write(.head(HeaderRules.replayed(response, request: request, keepAlive: keepAlive)), flush: false, context)
+        if request.method != .HEAD, !chunks.isEmpty {
+            let body = ByteBuffer(data: response.body)
+            let start = response.body.startIndex
+            for chunk in chunks {
+                guard let slice = body.getSlice(at: chunk.lowerBound - start, length: chunk.count) else { continue }
+                write(.body(.byteBuffer(slice)), flush: false, context)
             }
         }
-        batching = false
-        context.flush()
+        end(context)
     }
 
     private func perform(_ step: ResponseDelivery.Step, of response: RecordedResponse, _ context: ChannelHandlerContext) {
         guard isActive, let request else { return }
         switch step {
         case .headers:
-            write(.head(HeaderRules.replayed(response, request: request, keepAlive: keepAlive)), context)
+            write(.head(HeaderRules.replayed(response, request: request, keepAlive: keepAlive)), flush: true, context)
         case .chunk(let data):
-            if request.method != .HEAD { write(.body(.byteBuffer(ByteBuffer(data: data))), context) }
+            if request.method != .HEAD { write(.body(.byteBuffer(ByteBuffer(data: data))), flush: true, context) }
         case .finish:
             end(context)
         }
@@ -200,10 +219,10 @@ final class ConnectionHandler: ChannelInboundHandler {
         case .headers(let response):
             guard isActive, let request else { return }
             liveHeadWritten = true
-            write(.head(HeaderRules.live(response, request: request, keepAlive: keepAlive)), context)
+            write(.head(HeaderRules.live(response, request: request, keepAlive: keepAlive)), flush: true, context)
         case .chunk(let data):
             guard isActive, liveHeadWritten, request?.method != .HEAD else { return }
-            write(.body(.byteBuffer(ByteBuffer(data: data))), context)
+            write(.body(.byteBuffer(ByteBuffer(data: data))), flush: true, context)
         case .finish:
             if liveHeadWritten, request?.version.major == 1, request?.version.minor == 0 { keepAlive = false }
             end(context)
@@ -222,27 +241,24 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     // MARK: Writing
 
-    private func write(_ part: HTTPServerResponsePart, _ context: ChannelHandlerContext) {
+    private func write(_ part: HTTPServerResponsePart, flush: Bool, _ context: ChannelHandlerContext) {
         guard isActive else { return }
-        if batching {
-            context.write(wrapOutboundOut(part), promise: nil)
-        } else {
+        if flush {
             context.writeAndFlush(wrapOutboundOut(part), promise: nil)
+        } else {
+            context.write(wrapOutboundOut(part), promise: nil)
         }
     }
 
-    /// Ends the response, closing the connection after it when it is not kept alive.
+    /// Ends the response and flushes it, closing the connection after it when
+    /// it is not kept alive.
     private func end(_ context: ChannelHandlerContext) {
         if isActive {
-            let written = context.eventLoop.makePromise(of: Void.self)
-            if batching {
-                context.write(wrapOutboundOut(.end(nil)), promise: written)
+            if keepAlive {
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             } else {
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: written)
-            }
-            if !keepAlive {
                 let channel = context.channel
-                written.futureResult.whenComplete { _ in channel.close(promise: nil) }
+                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
             }
         }
         finish(context)
@@ -255,8 +271,8 @@ final class ConnectionHandler: ChannelInboundHandler {
         let body = ByteBuffer(string: text + "\n")
         let head = HeaderRules.error(
             status: status, kind: kind, length: body.readableBytes, request: request, keepAlive: keepAlive)
-        write(.head(head), context)
-        write(.body(.byteBuffer(body)), context)
+        write(.head(head), flush: false, context)
+        write(.body(.byteBuffer(body)), flush: false, context)
         end(context)
     }
 
@@ -295,16 +311,25 @@ final class ConnectionHandler: ChannelInboundHandler {
     /// Closes a connection that takes longer than the request timeout to send
     /// a whole request, answering 408 when the request had begun.
     private func armDeadline(_ context: ChannelHandlerContext) {
-        deadline?.cancel()
+        let expiry = NIODeadline.now() + .nanoseconds(served.configuration.requestTimeout.nanoseconds)
+        self.expiry = expiry
+        if deadline == nil { scheduleDeadline(at: expiry, context) }
+    }
+
+    private func scheduleDeadline(at expiry: NIODeadline, _ context: ChannelHandlerContext) {
         let bound = NIOLoopBound(Target(handler: self, context: context), eventLoop: context.eventLoop)
-        let timeout = TimeAmount.nanoseconds(served.configuration.requestTimeout.nanoseconds)
-        deadline = context.eventLoop.scheduleTask(in: timeout) {
-            bound.value.handler.deadlinePassed(bound.value.context)
+        deadline = context.eventLoop.scheduleTask(deadline: expiry) {
+            bound.value.handler.deadlineReached(bound.value.context)
         }
     }
 
-    private func deadlinePassed(_ context: ChannelHandlerContext) {
+    /// The timer fired: the connection is cut off when its expiry has passed,
+    /// and the timer set again for a later expiry.
+    private func deadlineReached(_ context: ChannelHandlerContext) {
         deadline = nil
+        guard isActive, let expiry else { return }
+        guard expiry <= .now() else { return scheduleDeadline(at: expiry, context) }
+        self.expiry = nil
         switch state {
         case .idle:
             context.close(promise: nil)

@@ -22,8 +22,8 @@ enum HeaderRules {
     /// A request's fields as the VCR matches them: names differing only in
     /// case merged under the first spelling, connection fields left out.
     static func matched(_ headers: HTTPHeaders) -> [String: [String]] {
-        var spelling: [String: String] = [:]
-        var fields: [String: [String]] = [:]
+        var spelling: [String: String] = Dictionary(minimumCapacity: headers.count)
+        var fields: [String: [String]] = Dictionary(minimumCapacity: headers.count)
         for (name, value) in headers {
             let key = name.lowercased()
             guard !serverOnly.contains(key) else { continue }
@@ -37,31 +37,36 @@ enum HeaderRules {
     /// The head of a replayed response: the recorded status and fields, framed
     /// by the recorded `Content-Length` when there is one, else chunked.
     static func replayed(_ response: RecordedResponse, request: HTTPRequestHead, keepAlive: Bool) -> HTTPResponseHead {
-        var headers = HTTPHeaders()
+        var fields: [(String, String)] = []
+        fields.reserveCapacity(response.headers.count + 2)
         var declaresLength = false
-        for name in response.headers.keys.sorted() {
-            let key = name.lowercased()
-            if key == "content-length" {
+        var recordedLength: String?
+        for (name, values) in response.headers.sorted(by: { $0.key < $1.key }) {
+            if isASCIICaseInsensitive(name, "content-length") {
+                if !declaresLength { recordedLength = values.first }
                 declaresLength = true
                 continue
             }
-            guard !hopByHop.contains(key) else { continue }
-            for value in response.headers[name] ?? [] where isCarriable(name: name, value: value) {
-                headers.add(name: name, value: value)
+            guard !isHopByHop(name) else { continue }
+            for value in values where isCarriable(name: name, value: value) {
+                fields.append((name, value))
             }
         }
         if request.method == .HEAD {
-            if declaresLength, let length = response.headers.first(where: { $0.key.lowercased() == "content-length" })?.value.first {
-                headers.add(name: "Content-Length", value: length)
-            }
+            if let recordedLength { fields.append(("Content-Length", recordedLength)) }
         } else if allowsBody(response.code) {
             if declaresLength || !isChunkable(request.version) {
-                headers.add(name: "Content-Length", value: String(response.body.count))
+                fields.append(("Content-Length", String(response.body.count)))
             } else {
-                headers.add(name: "Transfer-Encoding", value: "chunked")
+                fields.append(("Transfer-Encoding", "chunked"))
             }
         }
-        return head(status: response.code, reason: reason(in: response.status, code: response.code), headers, request, keepAlive)
+        // NIO spells the reason of a status it knows itself: only another's recorded reason is kept.
+        var status = HTTPResponseStatus(statusCode: response.code)
+        if case .custom = status {
+            status = HTTPResponseStatus(statusCode: response.code, reasonPhrase: reason(in: response.status, code: response.code))
+        }
+        return head(status: status, HTTPHeaders(fields), request, keepAlive)
     }
 
     /// The head of a response forwarded while recording: the origin's status
@@ -84,8 +89,8 @@ enum HeaderRules {
             headers.add(name: "Transfer-Encoding", value: "chunked")
         }
         return head(
-            status: response.statusCode, reason: HTTPResponseStatus(statusCode: response.statusCode).reasonPhrase,
-            headers, request, isChunkable(request.version) && keepAlive)
+            status: HTTPResponseStatus(statusCode: response.statusCode), headers, request,
+            isChunkable(request.version) && keepAlive)
     }
 
     /// The head of a response the server makes up: plain text of `length` bytes.
@@ -102,7 +107,7 @@ enum HeaderRules {
     }
 
     private static func head(
-        status: Int, reason: String, _ headers: HTTPHeaders, _ request: HTTPRequestHead, _ keepAlive: Bool
+        status: HTTPResponseStatus, _ headers: HTTPHeaders, _ request: HTTPRequestHead, _ keepAlive: Bool
     ) -> HTTPResponseHead {
         var headers = headers
         if !keepAlive {
@@ -110,8 +115,20 @@ enum HeaderRules {
         } else if !isChunkable(request.version) {
             headers.add(name: "Connection", value: "keep-alive")
         }
-        return HTTPResponseHead(
-            version: request.version, status: HTTPResponseStatus(statusCode: status, reasonPhrase: reason), headers: headers)
+        return HTTPResponseHead(version: request.version, status: status, headers: headers)
+    }
+
+    /// Whether `name` is a connection field (``hopByHop``), in any case.
+    private static func isHopByHop(_ name: String) -> Bool {
+        hopByHop.contains { isASCIICaseInsensitive(name, $0) }
+    }
+
+    /// Whether `name` spells `lowercased`, an ASCII name in lower case, in any case.
+    private static func isASCIICaseInsensitive(_ name: String, _ lowercased: String) -> Bool {
+        name.utf8.count == lowercased.utf8.count
+            && zip(name.utf8, lowercased.utf8).allSatisfy { byte, lower in
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 == lower : byte == lower
+            }
     }
 
     /// Whether HTTP/1.1 can carry this field: a token for a name, and a value

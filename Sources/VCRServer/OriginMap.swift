@@ -7,27 +7,26 @@ import VCRCassette
 struct OriginMap: Sendable {
     /// A scheme, host and port.
     struct Origin: Sendable, Hashable {
-        var scheme: String
-        var host: String
-        var port: Int?
-
-        /// `https://api.openai.com` or `http://127.0.0.1:8080`.
-        var url: String { "\(scheme)://\(pathKey)" }
+        let scheme: String
+        let host: String
+        let port: Int?
         /// The host and port as they appear in a URL: the first path segment
         /// that names this origin when a server has several.
-        var pathKey: String {
-            let host = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-            return port.map { "\(host):\($0)" } ?? host
-        }
+        let pathKey: String
+        /// `https://api.openai.com` or `http://127.0.0.1:8080`.
+        let url: String
 
         /// The origin of a URL; nil when it has no scheme or host.
         init?(_ url: String) {
             guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
-                let host = components.percentEncodedHost, !host.isEmpty
+                let host = components.percentEncodedHost?.lowercased(), !host.isEmpty
             else { return nil }
             self.scheme = scheme
-            self.host = host.lowercased()
+            self.host = host
             port = components.port
+            let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+            pathKey = port.map { "\(bracketed):\($0)" } ?? bracketed
+            self.url = "\(scheme)://\(pathKey)"
         }
     }
 

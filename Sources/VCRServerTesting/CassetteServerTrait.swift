@@ -8,12 +8,13 @@ import VCRTesting
 /// A Swift Testing trait that runs a test with a ``CassetteServer`` serving
 /// its cassette on 127.0.0.1, for clients a VCR cannot intercept.
 ///
-/// Create it with ``Testing/Trait/cassetteServer(_:directory:mode:options:allowingUnused:origin:configuration:sourceLocation:)``.
+/// Plumbing: write ``Testing/Trait/cassetteServer(_:directory:mode:options:allowingUnused:origin:configuration:sourceLocation:)``,
+/// not the type's name.
 /// The test reaches the server through ``CassetteServer/current`` and the VCR
 /// through `VCR.current`. When the test ends the server closes, its VCR stops,
 /// and each problem of the report is an issue of the test, at the trait's line,
 /// as with `.cassette(…)`.
-public struct CassetteServerTrait: TestTrait, TestScoping {
+public struct _CassetteServerTrait: TestTrait, TestScoping {
     let cassette: _CassetteTrait
     let origin: URL?
     let configuration: CassetteServer.Configuration
@@ -44,7 +45,7 @@ public struct CassetteServerTrait: TestTrait, TestScoping {
     }
 }
 
-extension Trait where Self == CassetteServerTrait {
+extension Trait where Self == _CassetteServerTrait {
     /// Runs the test with a server on 127.0.0.1 answering from a cassette;
     /// ``CassetteServer/current`` is the server.
     ///
@@ -84,7 +85,7 @@ extension Trait where Self == CassetteServerTrait {
         configuration: CassetteServer.Configuration = CassetteServer.Configuration(),
         sourceLocation: SourceLocation = #_sourceLocation
     ) -> Self {
-        CassetteServerTrait(
+        _CassetteServerTrait(
             cassette: .cassette(
                 name, directory: directory, mode: mode, options: options, allowingUnused: allowingUnused,
                 sourceLocation: sourceLocation),

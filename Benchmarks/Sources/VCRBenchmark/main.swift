@@ -10,6 +10,9 @@ if arguments.first == OpenBenchmark.subcommand, arguments.count == 3 {
 if arguments.first == ReplayProfile.subcommand, arguments.count == 3, let count = Int(arguments[2]) {
     exit(await ReplayProfile.run(which: arguments[1], count: count))
 }
+if arguments.first == ServerProfile.subcommand, arguments.count == 3 {
+    ServerProfile.runBlocking(which: arguments[1], count: arguments[2])
+}
 if arguments.contains("--help") || arguments.contains("-h") {
     print(Settings.usage)
     exit(0)

@@ -32,6 +32,19 @@ extension VCR {
             chunkSize: options.chunkSize)
     }
 
+    /// The chunks of `response` as ranges of its body, at the boundaries
+    /// ``delivery(of:)`` cuts, when this VCR's timing sends every step at
+    /// once; nil when a step waits, for ``delivery(of:)`` to pace. A server
+    /// writes them without copying each chunk, and flushes once.
+    package func immediateChunks(of response: RecordedResponse) -> [Range<Data.Index>]? {
+        let ranges = response.chunkRanges(chunkSize: options.chunkSize)
+        let schedule = DeliverySchedule(
+            timing: options.timing, duration: response.duration,
+            chunkEnds: ranges.map { $0.upperBound - response.body.startIndex }, bodyLength: response.body.count,
+            arrivals: response.chunkArrivals)
+        return schedule.isImmediate ? ranges : nil
+    }
+
     /// The head the headers step of a server's delivery carries; status 200
     /// is valid, so it is never nil.
     private static let placeholderHead = HTTPURLResponse(

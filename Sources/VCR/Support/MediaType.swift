@@ -9,10 +9,15 @@ enum MediaType {
     static let form = "application/x-www-form-urlencoded"
 
     /// The media type of a `Content-Type` value, lowercased, without
-    /// parameters: `text/event-stream` from `Text/Event-Stream; charset=utf-8`.
+    /// parameters or the spaces and tabs around it: `text/event-stream` from
+    /// `Text/Event-Stream; charset=utf-8`.
     static func of(_ contentType: String) -> String {
-        let type = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-        return type.trimmingCharacters(in: .whitespaces).lowercased()
+        var type = contentType.utf8[...]
+        if let semicolon = type.firstIndex(of: UInt8(ascii: ";")) { type = type[..<semicolon] }
+        let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        while let first = type.first, isBlank(first) { type = type.dropFirst() }
+        while let last = type.last, isBlank(last) { type = type.dropLast() }
+        return String(Substring(type)).lowercased()
     }
 
     /// Whether a content type names an urlencoded form.
