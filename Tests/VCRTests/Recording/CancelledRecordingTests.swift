@@ -172,20 +172,16 @@ import FoundationNetworking
         try RecordingSupport.expectValid(setup.cassette)
     }
 
-    /// Repeats the eight cancelled streams for up to 30 rounds or 90 seconds,
-    /// whichever comes first: every round's cassette holds every whole response.
+    /// Repeats the eight cancelled streams for five rounds: every round's
+    /// cassette holds every whole response.
     @Test func cancelledStreamsStayWholeRoundAfterRound() async throws {
         let setup = try Setup()
         defer { setup.tearDown() }
-        let deadline = ContinuousClock.now + .seconds(90)
-        var rounds = 0
-        while rounds < 30, ContinuousClock.now < deadline {
-            let cassette = setup.folder.appendingPathComponent("round-\(rounds).yaml")
-            let expected = try await recordEightCancelledStreams(on: setup.server, into: cassette, round: rounds)
+        for round in 0..<5 {
+            let cassette = setup.folder.appendingPathComponent("round-\(round).yaml")
+            let expected = try await recordEightCancelledStreams(on: setup.server, into: cassette, round: round)
             try await expectWholeStreams(in: cassette, expected)
-            rounds += 1
         }
-        #expect(rounds >= 3, "only \(rounds) rounds ran")
     }
 
     @Test func stopSavesWhatArrivedOfAStreamThatNeverEndsAndReportsItCutShort() async throws {
