@@ -11,7 +11,11 @@ struct JSONRedaction: Sendable {
 
     init(paths: [String], placeholder: String) {
         self.paths = paths.map { JSONPath($0).components }.filter { !$0.isEmpty }
-        let escaped = placeholder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let needsEscapes = placeholder.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
+        let escaped =
+            needsEscapes
+            ? placeholder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            : placeholder
         replacement = Array("\"\(escaped)\"".utf8)
     }
 
