@@ -3,5 +3,8 @@ extension CassetteServer {
     /// `withCassetteServer(…)` (module `VCRServerTesting`); nil outside them.
     ///
     /// The value is task-local: tests running in parallel each see their own.
-    @TaskLocal public static var current: CassetteServer?
+    public static var current: CassetteServer? { scoped }
+
+    /// The task-local value behind ``current``, which only the test glue sets.
+    @TaskLocal package static var scoped: CassetteServer?
 }

@@ -9,7 +9,7 @@ extension CassetteServer {
     ) async throws -> Value {
         let outcome: Result<Value, any Error>
         do {
-            outcome = .success(try await CassetteServer.$current.withValue(self) { try await body(self) })
+            outcome = .success(try await CassetteServer.$scoped.withValue(self) { try await body(self) })
         } catch {
             outcome = .failure(error)
         }

@@ -38,7 +38,7 @@ public struct _CassetteTrait: TestTrait, TestScoping {
         }
         var thrown: (any Error)?
         do {
-            try await VCR.$current.withValue(vcr) { try await function() }
+            try await VCR.$scoped.withValue(vcr) { try await function() }
         } catch {
             thrown = error
         }

@@ -12,5 +12,8 @@ extension VCR {
     /// ```
     ///
     /// The value is task-local: tests running in parallel each see their own.
-    @TaskLocal public static var current: VCR?
+    public static var current: VCR? { scoped }
+
+    /// The task-local value behind ``current``, which only the test glue sets.
+    @TaskLocal static var scoped: VCR?
 }

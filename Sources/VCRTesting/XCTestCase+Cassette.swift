@@ -57,7 +57,7 @@ extension XCTestCase {
             file: file)
         let outcome: Result<Value, any Error>
         do {
-            outcome = .success(try await VCR.$current.withValue(vcr) { try await body(vcr) })
+            outcome = .success(try await VCR.$scoped.withValue(vcr) { try await body(vcr) })
         } catch {
             outcome = .failure(error)
         }
@@ -79,7 +79,7 @@ extension XCTestCase {
         let (vcr, settings) = try openCassette(
             name, CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
             file: file)
-        let outcome = Result { try VCR.$current.withValue(vcr) { try body(vcr) } }
+        let outcome = Result { try VCR.$scoped.withValue(vcr) { try body(vcr) } }
         return try finish(settings, vcr.stop(), outcome, file: file, line: line)
     }
 
