@@ -46,7 +46,8 @@ extension Cassette {
         guard fstat(descriptor, &status) == 0 else {
             let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw CassetteError(.io, path: path, message: "cannot examine the file (\(reason)); expected a cassette file")
+            throw CassetteError(
+                .io, path: path, message: "cannot examine the file (\(reason)); expected a cassette file")
         }
         do {
             try CassetteFileType.refuse(mode: status.st_mode, path: path)

@@ -35,7 +35,8 @@ enum CassetteFiles {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CassetteError(.io, path: path, message: "\(readFailure(at: path, error)); expected a readable cassette file")
+            throw CassetteError(
+                .io, path: path, message: "\(readFailure(at: path, error)); expected a readable cassette file")
         }
     }
 

@@ -67,8 +67,9 @@ enum CassetteJSON {
     }
 
     private static func value(of fields: [String: [String]]) -> JSONValue {
-        .object(fields.sorted { $0.key < $1.key }.map { name, values in
-            (name, .array(values.map(JSONValue.string)))
-        })
+        .object(
+            fields.sorted { $0.key < $1.key }.map { name, values in
+                (name, .array(values.map(JSONValue.string)))
+            })
     }
 }

@@ -30,34 +30,38 @@ enum CassetteLinter {
             let positions = index < outline.interactions.count ? outline.interactions[index] : nil
             let response = interaction.response
             if !HTTPFieldRules.statusCodes.contains(response.code) {
-                problems.append(LintProblem(
-                    .error, path: path,
-                    at: positions.map { $0.response ?? $0.start },
-                    message: "expected a response with a `code` from 100 to 599, found none: "
-                        + "replay cannot serve interaction \(interaction.id)"
-                ))
+                problems.append(
+                    LintProblem(
+                        .error, path: path,
+                        at: positions.map { $0.response ?? $0.start },
+                        message: "expected a response with a `code` from 100 to 599, found none: "
+                            + "replay cannot serve interaction \(interaction.id)"
+                    ))
             } else if let number = leadingNumber(of: response.status), number != response.code {
-                problems.append(LintProblem(
-                    .warning, path: path,
-                    at: positions.map { $0.code ?? $0.status ?? $0.start },
-                    message: "expected `code` \(number) to match `status` \(JSONString.quoted(response.status)), "
-                        + "found \(response.code)"
-                ))
+                problems.append(
+                    LintProblem(
+                        .warning, path: path,
+                        at: positions.map { $0.code ?? $0.status ?? $0.start },
+                        message: "expected `code` \(number) to match `status` \(JSONString.quoted(response.status)), "
+                            + "found \(response.code)"
+                    ))
             }
             if interaction.id != index {
-                problems.append(LintProblem(
-                    .warning, path: path,
-                    at: positions.map { $0.id ?? $0.start },
-                    message: "expected id \(index), found \(interaction.id): ids count 0, 1, 2… in file order"
-                ))
+                problems.append(
+                    LintProblem(
+                        .warning, path: path,
+                        at: positions.map { $0.id ?? $0.start },
+                        message: "expected id \(index), found \(interaction.id): ids count 0, 1, 2… in file order"
+                    ))
             }
             if !isAbsoluteURL(interaction.request.url) {
-                problems.append(LintProblem(
-                    .warning, path: path,
-                    at: positions.map { $0.url ?? $0.request ?? $0.start },
-                    message: "expected an absolute URL with a scheme and a host for `url`, "
-                        + "found \(JSONString.quoted(interaction.request.url))"
-                ))
+                problems.append(
+                    LintProblem(
+                        .warning, path: path,
+                        at: positions.map { $0.url ?? $0.request ?? $0.start },
+                        message: "expected an absolute URL with a scheme and a host for `url`, "
+                            + "found \(JSONString.quoted(interaction.request.url))"
+                    ))
             }
         }
         return problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
@@ -65,7 +69,8 @@ enum CassetteLinter {
 
     /// Whether `text` parses as a URL (RFC 3986) with a scheme and a non-empty host.
     static func isAbsoluteURL(_ text: String) -> Bool {
-        guard let components = URLComponents(string: text), let scheme = components.scheme, let host = components.host else {
+        guard let components = URLComponents(string: text), let scheme = components.scheme, let host = components.host
+        else {
             return false
         }
         return !scheme.isEmpty && !host.isEmpty

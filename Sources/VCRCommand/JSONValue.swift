@@ -31,11 +31,13 @@ enum JSONValue {
         case .bool(let bool):
             text += bool ? "true" : "false"
         case .array(let items):
-            Self.writeContainer(items, open: "[", close: "]", to: &text, indentation: indentation) { item, text, indentation in
+            Self.writeContainer(items, open: "[", close: "]", to: &text, indentation: indentation) {
+                item, text, indentation in
                 item.write(to: &text, indentation: indentation)
             }
         case .object(let fields):
-            Self.writeContainer(fields, open: "{", close: "}", to: &text, indentation: indentation) { field, text, indentation in
+            Self.writeContainer(fields, open: "{", close: "}", to: &text, indentation: indentation) {
+                field, text, indentation in
                 text += JSONString.quoted(field.key) + ": "
                 field.value.write(to: &text, indentation: indentation)
             }

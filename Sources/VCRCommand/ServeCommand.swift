@@ -34,7 +34,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port on 127.0.0.1 (default: a free one).")
     var port: Int = 0
 
-    @Option(help: "The recording mode: never, missing, new_episodes or all (default: \(VCR.Mode.environmentVariable), else never).")
+    @Option(
+        help:
+            "The recording mode: never, missing, new_episodes or all (default: \(VCR.Mode.environmentVariable), else never)."
+    )
     var record: String?
 
     @Option(help: "Where recorded requests are sent (default: \(VCR.upstreamEnvironmentVariable), else their origin).")
@@ -97,7 +100,9 @@ struct ServeCommand: ParsableCommand {
     }
 
     /// Runs async work from this synchronous command, blocking until it is done.
-    private static func wait<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) -> Result<Value, any Error> {
+    private static func wait<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Value) -> Result<
+        Value, any Error
+    > {
         let box = ResultBox<Value>()
         let done = DispatchSemaphore(value: 0)
         Task.detached {

@@ -40,7 +40,9 @@ struct Demo {
             say(mismatch.description)
         }
         let report = vcr.stop()
-        say("\n\(report.servedCount) of \(report.interactionCount) recorded interactions served, \(report.unmatchedRequests.count) request unmatched.")
+        say(
+            "\n\(report.servedCount) of \(report.interactionCount) recorded interactions served, \(report.unmatchedRequests.count) request unmatched."
+        )
     }
 
     /// Streams the assistant's tool calls, printing their arguments as they arrive.

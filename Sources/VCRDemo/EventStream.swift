@@ -15,7 +15,9 @@ final class EventStream: NSObject, URLSessionDataDelegate, Sendable {
     }
 
     /// The `data:` payloads of the response to `request`, in order.
-    static func events(for request: URLRequest, configuration: URLSessionConfiguration) -> AsyncThrowingStream<String, any Error> {
+    static func events(for request: URLRequest, configuration: URLSessionConfiguration) -> AsyncThrowingStream<
+        String, any Error
+    > {
         let stream = EventStream()
         let session = URLSession(configuration: configuration, delegate: stream, delegateQueue: nil)
         session.dataTask(with: request).resume()

@@ -121,7 +121,8 @@ final class ConnectionHandler: ChannelInboundHandler {
         case .success(let found):
             url = found
         case .failure(let failure):
-            let error = ReplayError.unservable(request: vcr.summary(of: head.method.rawValue, head.uri), reason: failure.reason)
+            let error = ReplayError.unservable(
+                request: vcr.summary(of: head.method.rawValue, head.uri), reason: failure.reason)
             vcr.record(error)
             return respondWithError(kind: "origin", text: error.description, context)
         }
@@ -165,7 +166,9 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     /// Writes a response no step of which waits: the head, each chunk as a
     /// slice of one copy of the body, and the end, flushed once.
-    private func replayAtOnce(_ response: RecordedResponse, chunks: [Range<Data.Index>], _ context: ChannelHandlerContext) {
+    private func replayAtOnce(
+        _ response: RecordedResponse, chunks: [Range<Data.Index>], _ context: ChannelHandlerContext
+    ) {
         guard isActive, let request else { return finish(context) }
         write(.head(HeaderRules.replayed(response, request: request, keepAlive: keepAlive)), flush: false, context)
         if request.method != .HEAD, !chunks.isEmpty {
@@ -179,7 +182,8 @@ final class ConnectionHandler: ChannelInboundHandler {
         end(context)
     }
 
-    private func perform(_ step: ResponseDelivery.Step, of response: RecordedResponse, _ context: ChannelHandlerContext) {
+    private func perform(_ step: ResponseDelivery.Step, of response: RecordedResponse, _ context: ChannelHandlerContext)
+    {
         guard isActive, let request else { return }
         switch step {
         case .headers:
@@ -198,7 +202,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     private func forward(_ request: InterceptedRequest, records: Bool, _ context: ChannelHandlerContext) {
         let vcr = served.vcr
         guard let url = URL(string: request.url) else {
-            let error = ReplayError.unservable(request: vcr.summary(of: request.method, request.url), reason: "not a valid URL")
+            let error = ReplayError.unservable(
+                request: vcr.summary(of: request.method, request.url), reason: "not a valid URL")
             return respondWithError(kind: "origin", text: error.description, context)
         }
         let loop = context.eventLoop
@@ -209,7 +214,8 @@ final class ConnectionHandler: ChannelInboundHandler {
         let timeout = served.configuration.upstreamTimeout.seconds
         let start = records ? vcr.startRecording : vcr.startPassthrough
         if start(request, url, timeout, true, client) == nil {
-            let error = ReplayError.stopped(request: vcr.summary(of: request.method, request.url), cassettePath: vcr.cassettePath)
+            let error = ReplayError.stopped(
+                request: vcr.summary(of: request.method, request.url), cassettePath: vcr.cassettePath)
             respondWithError(kind: "stopped", text: error.description, context)
         }
     }
@@ -282,7 +288,8 @@ final class ConnectionHandler: ChannelInboundHandler {
         keepAlive = false
         respondWithError(
             kind: "body-too-large",
-            text: "VCR: the request body is larger than the server's limit of \(served.configuration.maximumBodySize) bytes",
+            text:
+                "VCR: the request body is larger than the server's limit of \(served.configuration.maximumBodySize) bytes",
             context)
     }
 

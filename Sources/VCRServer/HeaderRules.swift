@@ -64,7 +64,8 @@ enum HeaderRules {
         // NIO spells the reason of a status it knows itself: only another's recorded reason is kept.
         var status = HTTPResponseStatus(statusCode: response.code)
         if case .custom = status {
-            status = HTTPResponseStatus(statusCode: response.code, reasonPhrase: reason(in: response.status, code: response.code))
+            status = HTTPResponseStatus(
+                statusCode: response.code, reasonPhrase: reason(in: response.status, code: response.code))
         }
         return head(status: status, HTTPHeaders(fields), request, keepAlive)
     }
@@ -78,11 +79,14 @@ enum HeaderRules {
         for (name, value) in response.stringHeaderFields {
             let key = name.lowercased()
             if key == "content-encoding", decodedEncodings.contains(value.lowercased()) { decoded = true }
-            guard !hopByHop.contains(key), key != "content-length", isCarriable(name: name, value: value) else { continue }
+            guard !hopByHop.contains(key), key != "content-length", isCarriable(name: name, value: value) else {
+                continue
+            }
             fields.append((name, value))
         }
         var headers = HTTPHeaders()
-        for (name, value) in fields.sorted(by: { $0.0 < $1.0 }) where !(decoded && name.lowercased() == "content-encoding") {
+        for (name, value) in fields.sorted(by: { $0.0 < $1.0 })
+        where !(decoded && name.lowercased() == "content-encoding") {
             headers.add(name: name, value: value)
         }
         if allowsBody(response.statusCode), request.method != .HEAD, isChunkable(request.version) {
@@ -94,7 +98,9 @@ enum HeaderRules {
     }
 
     /// The head of a response the server makes up: plain text of `length` bytes.
-    static func error(status: Int, kind: String, length: Int, request: HTTPRequestHead?, keepAlive: Bool) -> HTTPResponseHead {
+    static func error(status: Int, kind: String, length: Int, request: HTTPRequestHead?, keepAlive: Bool)
+        -> HTTPResponseHead
+    {
         var headers = HTTPHeaders([
             ("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(length)),
             (CassetteServer.errorHeader, kind),
@@ -102,7 +108,8 @@ enum HeaderRules {
         if kind == "mismatch" { headers.add(name: CassetteServer.mismatchHeader, value: "true") }
         return HTTPResponseHead(
             version: request?.version ?? .http1_1,
-            status: HTTPResponseStatus(statusCode: status, reasonPhrase: status == 408 ? "Request Timeout" : "VCR Error"),
+            status: HTTPResponseStatus(
+                statusCode: status, reasonPhrase: status == 408 ? "Request Timeout" : "VCR Error"),
             headers: keepAlive ? headers : headers.adding(name: "Connection", value: "close"))
     }
 
@@ -142,7 +149,8 @@ enum HeaderRules {
     /// Whether a byte may appear in a field name (RFC 9110 `tchar`).
     private static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         default:
             "!#$%&'*+-.^_`|~".utf8.contains(byte)

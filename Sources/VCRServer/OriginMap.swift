@@ -60,7 +60,9 @@ struct OriginMap: Sendable {
     /// The URL a request target is matched as, or why there is none.
     func url(for target: String) -> Result<String, RouteFailure> {
         if target.hasPrefix("http://") || target.hasPrefix("https://") { return .success(target) }
-        guard target.hasPrefix("/") else { return .failure(RouteFailure(reason: "the request target `\(target)` is not a path")) }
+        guard target.hasPrefix("/") else {
+            return .failure(RouteFailure(reason: "the request target `\(target)` is not a path"))
+        }
         switch origins.count {
         case 0:
             return .failure(
@@ -77,7 +79,8 @@ struct OriginMap: Sendable {
                 return .failure(
                     RouteFailure(
                         reason: "the cassette has several origins (\(origins.map(\.url).joined(separator: ", "))), "
-                            + "so the first path segment must name one of their hosts, as in /\(origins[0].pathKey)/path"))
+                            + "so the first path segment must name one of their hosts, as in /\(origins[0].pathKey)/path"
+                    ))
             }
             let rest = afterSlash[end...]
             return .success(origin.url + (rest.hasPrefix("/") ? String(rest) : "/" + rest))

@@ -19,7 +19,9 @@ public struct CassetteDefaults: Sendable {
     public var allowingUnused: Bool?
 
     /// Creates settings; nil leaves a value to the enclosing settings or the default.
-    public init(directory: String? = nil, mode: VCR.Mode? = nil, options: VCR.Options? = nil, allowingUnused: Bool? = nil) {
+    public init(
+        directory: String? = nil, mode: VCR.Mode? = nil, options: VCR.Options? = nil, allowingUnused: Bool? = nil
+    ) {
         self.directory = directory
         self.mode = mode
         self.options = options

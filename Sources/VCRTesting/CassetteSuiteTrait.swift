@@ -48,7 +48,8 @@ extension Trait where Self == _CassetteSuiteTrait {
         allowingUnused: Bool? = nil
     ) -> Self {
         _CassetteSuiteTrait(
-            defaults: CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
+            defaults: CassetteDefaults(
+                directory: directory, mode: mode, options: options, allowingUnused: allowingUnused))
     }
 }
 #endif

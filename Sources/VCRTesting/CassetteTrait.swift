@@ -108,7 +108,8 @@ extension Trait where Self == _CassetteTrait {
     ) -> Self {
         _CassetteTrait(
             name: name,
-            overrides: CassetteDefaults(directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
+            overrides: CassetteDefaults(
+                directory: directory, mode: mode, options: options, allowingUnused: allowingUnused),
             sourceLocation: sourceLocation)
     }
 }

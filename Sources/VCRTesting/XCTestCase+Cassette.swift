@@ -128,10 +128,12 @@ extension XCTestCase {
     private func openCassette(
         _ name: String?, _ overrides: CassetteDefaults, file: StaticString
     ) throws -> (VCR, CassetteSettings) {
-        let classDefaults = (type(of: self) as? any CassetteDefaultsProviding.Type)?.cassetteDefaults ?? CassetteDefaults()
+        let classDefaults =
+            (type(of: self) as? any CassetteDefaultsProviding.Type)?.cassetteDefaults ?? CassetteDefaults()
         let settings = overrides.over(classDefaults).settings(name: name)
         let vcr = try settings.open(
-            group: String(describing: type(of: self)), test: Self.methodName(fromTestName: self.name), filePath: "\(file)")
+            group: String(describing: type(of: self)), test: Self.methodName(fromTestName: self.name),
+            filePath: "\(file)")
         return (vcr, settings)
     }
 

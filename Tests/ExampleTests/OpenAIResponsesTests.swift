@@ -77,7 +77,9 @@ import VCRTesting
         #expect(response.text == "I will calculate the sum of 23 and 45.")
         #expect(
             response.functionCalls == [
-                .init(callID: "call_o5Vcs8kz2HGQP5btOFGHNG9L", name: "calculator", arguments: #"{"expression":"23 + 45"}"#)
+                .init(
+                    callID: "call_o5Vcs8kz2HGQP5btOFGHNG9L", name: "calculator", arguments: #"{"expression":"23 + 45"}"#
+                )
             ])
         #expect(response.matchesAnnouncements)
         #expect(response.completed?.status == "completed")

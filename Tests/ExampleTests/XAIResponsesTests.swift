@@ -24,7 +24,8 @@ final class XAIResponsesTests: XCTestCase {
             XCTAssertEqual(events.filter { if case .outputTextDelta = $0.event { true } else { false } }.count, 19)
             XCTAssertTrue(events.arrivedIncrementally())
             XCTAssertEqual(
-                accumulator.text, "Code flows like a stream,\nLogic weaves through lines of thought,\nDebugging, a dream.")
+                accumulator.text,
+                "Code flows like a stream,\nLogic weaves through lines of thought,\nDebugging, a dream.")
             XCTAssertTrue(accumulator.matchesAnnouncements)
             XCTAssertEqual(accumulator.completed?.status, "completed")
             XCTAssertEqual(accumulator.completed?.usage?.totalTokens, 42)

@@ -29,7 +29,9 @@ package final class LocalServer: Sendable {
     /// The events `/sse` sends, one per chunk.
     package static let events = (0..<5).map { "event: tick\ndata: {\"n\":\($0)}\n\n" }
     /// The text `/gzip` sends compressed.
-    package static let gzipText = (0..<40).map { String(format: "line %03d: the quick brown fox jumps over the lazy dog\n", $0) }.joined()
+    package static let gzipText = (0..<40).map {
+        String(format: "line %03d: the quick brown fox jumps over the lazy dog\n", $0)
+    }.joined()
     /// ``gzipText`` compressed with gzip.
     package static let gzipBody = Data(
         base64Encoded:
@@ -222,7 +224,9 @@ private final class Responder: ChannelInboundHandler {
         case "/sse":
             streamEvents(context: context)
         case "/gzip":
-            send(.ok, ["Content-Type": "text/plain; charset=utf-8", "Content-Encoding": "gzip"], LocalServer.gzipBody, context)
+            send(
+                .ok, ["Content-Type": "text/plain; charset=utf-8", "Content-Encoding": "gzip"], LocalServer.gzipBody,
+                context)
         case "/binary":
             send(.ok, ["Content-Type": "application/octet-stream"], LocalServer.binaryBody, context)
         case "/large":
@@ -237,7 +241,9 @@ private final class Responder: ChannelInboundHandler {
             cut(context: context)
         case "/no-content":
             let headers = HTTPHeaders([("x-request-id", "req-1"), ("openai-processing-ms", "7")])
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .noContent, headers: headers))), promise: nil)
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .noContent, headers: headers))),
+                promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         case "/stream":
             let count = query["events"].flatMap(Int.init) ?? 48
@@ -246,7 +252,8 @@ private final class Responder: ChannelInboundHandler {
             sendStreamEvent(0, of: LocalServer.streamEvents(count: count), gap: gap, context: context)
         case "/stall":
             startStream(context: context)
-            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: LocalServer.stallPrefix)))), promise: nil)
+            context.writeAndFlush(
+                wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: LocalServer.stallPrefix)))), promise: nil)
         case "/silent":
             break
         case "/slow":
@@ -257,22 +264,29 @@ private final class Responder: ChannelInboundHandler {
         case "/redirect":
             let code = query["code"].flatMap(Int.init) ?? 302
             let location = query["to"]?.removingPercentEncoding ?? "/final"
-            send(.init(statusCode: code), ["Location": location, "Content-Type": "text/plain"], LocalServer.redirectBody, context)
+            send(
+                .init(statusCode: code), ["Location": location, "Content-Type": "text/plain"], LocalServer.redirectBody,
+                context)
         case "/chain":
             let hops = query["hops"].flatMap(Int.init) ?? 0
             let location = hops > 1 ? "/chain?hops=\(hops - 1)" : "/final"
             send(.found, ["Location": location, "Content-Type": "text/plain"], LocalServer.redirectBody, context)
         case "/final":
-            send(.ok, ["Content-Type": "text/plain"], LocalServer.finalBody(method: head.method.rawValue, body: body), context)
+            send(
+                .ok, ["Content-Type": "text/plain"], LocalServer.finalBody(method: head.method.rawValue, body: body),
+                context)
         default:
             send(.notFound, ["Content-Type": "text/plain"], Data("not found".utf8), context)
         }
     }
 
-    private func send(_ status: HTTPResponseStatus, _ fields: [String: String], _ body: Data, _ context: ChannelHandlerContext) {
+    private func send(
+        _ status: HTTPResponseStatus, _ fields: [String: String], _ body: Data, _ context: ChannelHandlerContext
+    ) {
         var headers = HTTPHeaders(fields.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
         headers.add(name: "Content-Length", value: String(body.count))
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
@@ -340,7 +354,8 @@ private final class Responder: ChannelInboundHandler {
     /// Starts a chunked event stream and closes the connection before its end.
     private func cut(context: ChannelHandlerContext) {
         let headers = HTTPHeaders([("Content-Type", "text/event-stream")])
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
         let bytes = ByteBuffer(string: LocalServer.cutPrefix)
         context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(bytes))), promise: nil)
         let channel = context.channel

@@ -22,7 +22,9 @@ import VCRCassette
             ], layout: layout)
     }
 
-    @Test(arguments: [CassetteLayout.compact, .indented, CassetteLayout(indentation: .indented, writesEmptyFields: true)])
+    @Test(arguments: [
+        CassetteLayout.compact, .indented, CassetteLayout(indentation: .indented, writesEmptyFields: true),
+    ])
     func arrivalsRoundTripByteForByte(layout: CassetteLayout) throws {
         let original = cassette(layout, arrivals: arrivals)
         let bytes = original.yaml()
@@ -34,7 +36,9 @@ import VCRCassette
         #expect(read.yaml() == bytes)
     }
 
-    @Test(arguments: [CassetteLayout.compact, .indented, CassetteLayout(indentation: .indented, writesEmptyFields: true)])
+    @Test(arguments: [
+        CassetteLayout.compact, .indented, CassetteLayout(indentation: .indented, writesEmptyFields: true),
+    ])
     func noArrivalsNoKey(layout: CassetteLayout) {
         #expect(!String(decoding: cassette(layout, arrivals: []).yaml(), as: UTF8.self).contains("x_chunks"))
     }

@@ -77,8 +77,10 @@ import VCRCassette
     }
 
     private func firstDifferentLine(_ a: Data, _ b: Data) -> String {
-        let lines = (String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
-                     String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false))
+        let lines = (
+            String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
+            String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        )
         for (number, pair) in zip(lines.0, lines.1).enumerated() where pair.0 != pair.1 {
             return "\(number + 1):\n- \(pair.0)\n+ \(pair.1)"
         }

@@ -7,9 +7,10 @@ import VCRCassette
 /// go-vcr's own encoder fails this for more than a quarter of such cassettes;
 /// this writer must not fail once.
 @Suite struct RoundTripPropertyTests {
-    @Test(arguments: CassetteLayout.Style.allCases.flatMap { style in
-        [CassetteLayout(style: style), CassetteLayout(style: style, writesEmptyFields: true)]
-    })
+    @Test(
+        arguments: CassetteLayout.Style.allCases.flatMap { style in
+            [CassetteLayout(style: style), CassetteLayout(style: style, writesEmptyFields: true)]
+        })
     func randomAwkwardCassettesReadBackUnchanged(layout: CassetteLayout) throws {
         let seed = ProcessInfo.processInfo.environment["VCR_PROPERTY_SEED"].flatMap { UInt64($0) } ?? 0x5EED
         let styleNumber = UInt64(CassetteLayout.Style.allCases.firstIndex(of: layout.style) ?? 0)
@@ -35,7 +36,8 @@ import VCRCassette
                     String(decoding: reread.yaml(), as: UTF8.self).split(separator: "\n")
                 ).first { $0.0 != $0.1 }
                 Issue.record(
-                    "round \(round): detected \(reread.layout), wrote \(lines.map { "\($0.1.debugDescription) for \($0.0.debugDescription)" } ?? "more or fewer lines")")
+                    "round \(round): detected \(reread.layout), wrote \(lines.map { "\($0.1.debugDescription) for \($0.0.debugDescription)" } ?? "more or fewer lines")"
+                )
                 return
             }
         }
@@ -62,9 +64,12 @@ struct AwkwardValues {
     init(seed: UInt64) { state = seed }
 
     private static let fragments: [String] = [
-        "a", "hello world", "é", "ñ", "日本語", "😀", "\u{1F468}\u{200D}\u{1F469}", " ", "  ", "\t", "\n", "\n\n", "\r", "\r\n",
-        "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{A0}", "\u{7F}", "\u{9F}", "\0", "\u{1B}", "\u{FFFE}", "\u{E000}",
-        "#", "# ", " #", ":", ": ", "- ", "-", "?", "? ", "!", "&", "*", "|", ">", "'", "\"", "%", "@", "`", "{", "}", "[",
+        "a", "hello world", "é", "ñ", "日本語", "😀", "\u{1F468}\u{200D}\u{1F469}", " ", "  ", "\t", "\n", "\n\n", "\r",
+        "\r\n",
+        "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{A0}", "\u{7F}", "\u{9F}", "\0", "\u{1B}", "\u{FFFE}",
+        "\u{E000}",
+        "#", "# ", " #", ":", ": ", "- ", "-", "?", "? ", "!", "&", "*", "|", ">", "'", "\"", "%", "@", "`", "{", "}",
+        "[",
         "]", ",", "---", "...", "\\", "true", "false", "yes", "No", "on", "OFF", "y", "N", "null", "~", "0", "-1", "+1",
         "1.5", ".5", "1e3", "0x1F", "0o17", "0b101", "1_000", "08", ".inf", "-.Inf", ".NaN", "1:20", "2025-01-01",
         "2025-02-30", "2025-01-01T10:00:00Z", "2025-01-01 10:00:00", "<<", "=", "data: {\"a\":1}\n\n", "event: x\n",

@@ -27,12 +27,16 @@ import VCRCassette
         #expect(request["request_uri"] as? String == "")
         #expect((request["body"] as? String)?.hasPrefix(#"{"max_tokens":4000,"messages":"#) == true)
         #expect((request["form"] as? [String: Any])?.isEmpty == true)
-        #expect(request["headers"] as? [String: [String]] == [
-            "Accept": ["application/json"],
-            "Content-Type": ["application/json"],
-            "User-Agent": ["Charm-Fantasy/0.12.2 (https://charm.land/fantasy)"],
-        ])
-        #expect(request["url"] as? String == "https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/invoke-with-response-stream")
+        #expect(
+            request["headers"] as? [String: [String]] == [
+                "Accept": ["application/json"],
+                "Content-Type": ["application/json"],
+                "User-Agent": ["Charm-Fantasy/0.12.2 (https://charm.land/fantasy)"],
+            ])
+        #expect(
+            request["url"] as? String
+                == "https://bedrock-runtime.us-east-1.amazonaws.com/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/invoke-with-response-stream"
+        )
         #expect(request["method"] as? String == "POST")
 
         let response = try #require(interactions[0]["response"] as? [String: Any])
@@ -52,15 +56,17 @@ import VCRCassette
     @Test func writesEveryFieldInTheFormatsOrder() throws {
         let result = try runVCR(["dump", Fixtures.bedrockStreaming.path])
         let requestKeys = keys(in: result.output, between: "\"request\": {", and: "\"response\": {", indentation: 8)
-        #expect(requestKeys == [
-            "proto", "proto_major", "proto_minor", "content_length", "transfer_encoding", "trailer", "host",
-            "remote_addr", "request_uri", "body", "form", "headers", "url", "method",
-        ])
+        #expect(
+            requestKeys == [
+                "proto", "proto_major", "proto_minor", "content_length", "transfer_encoding", "trailer", "host",
+                "remote_addr", "request_uri", "body", "form", "headers", "url", "method",
+            ])
         let responseKeys = keys(in: result.output, between: "\"response\": {", and: "\n    }", indentation: 8)
-        #expect(responseKeys == [
-            "proto", "proto_major", "proto_minor", "transfer_encoding", "trailer", "content_length",
-            "uncompressed", "body", "headers", "status", "code", "duration",
-        ])
+        #expect(
+            responseKeys == [
+                "proto", "proto_major", "proto_minor", "transfer_encoding", "trailer", "content_length",
+                "uncompressed", "body", "headers", "status", "code", "duration",
+            ])
     }
 
     /// Every body in the awkward generated cassettes comes back from the JSON byte for byte.
@@ -107,80 +113,85 @@ import VCRCassette
                 )
             )
         ])
-        #expect(CassetteJSON.value(of: cassette).prettyPrinted == """
-            {
-              "version": 2,
-              "interactions": [
+        #expect(
+            CassetteJSON.value(of: cassette).prettyPrinted == """
                 {
-                  "id": 0,
-                  "request": {
-                    "proto": "HTTP/1.1",
-                    "proto_major": 1,
-                    "proto_minor": 1,
-                    "content_length": 3,
-                    "transfer_encoding": [],
-                    "trailer": {},
-                    "host": "",
-                    "remote_addr": "",
-                    "request_uri": "",
-                    "body": "a\\"b",
-                    "form": {
-                      "q": [
-                        "1",
-                        "2"
-                      ]
-                    },
-                    "headers": {
-                      "A-Header": [
-                        "y"
-                      ],
-                      "b-Header": [
-                        "x"
-                      ]
-                    },
-                    "url": "https://example.com/?q=1&q=2",
-                    "method": "POST"
-                  },
-                  "response": {
-                    "proto": "HTTP/2.0",
-                    "proto_major": 2,
-                    "proto_minor": 0,
-                    "transfer_encoding": [],
-                    "trailer": {},
-                    "content_length": -1,
-                    "uncompressed": true,
-                    "body": {
-                      "binary": "/wA="
-                    },
-                    "headers": {},
-                    "status": "201 Created",
-                    "code": 201,
-                    "duration": "1.5ms"
-                  }
+                  "version": 2,
+                  "interactions": [
+                    {
+                      "id": 0,
+                      "request": {
+                        "proto": "HTTP/1.1",
+                        "proto_major": 1,
+                        "proto_minor": 1,
+                        "content_length": 3,
+                        "transfer_encoding": [],
+                        "trailer": {},
+                        "host": "",
+                        "remote_addr": "",
+                        "request_uri": "",
+                        "body": "a\\"b",
+                        "form": {
+                          "q": [
+                            "1",
+                            "2"
+                          ]
+                        },
+                        "headers": {
+                          "A-Header": [
+                            "y"
+                          ],
+                          "b-Header": [
+                            "x"
+                          ]
+                        },
+                        "url": "https://example.com/?q=1&q=2",
+                        "method": "POST"
+                      },
+                      "response": {
+                        "proto": "HTTP/2.0",
+                        "proto_major": 2,
+                        "proto_minor": 0,
+                        "transfer_encoding": [],
+                        "trailer": {},
+                        "content_length": -1,
+                        "uncompressed": true,
+                        "body": {
+                          "binary": "/wA="
+                        },
+                        "headers": {},
+                        "status": "201 Created",
+                        "code": 201,
+                        "duration": "1.5ms"
+                      }
+                    }
+                  ]
                 }
-              ]
-            }
 
-            """)
+                """)
     }
 
     @Test func reportsAnUnreadableCassette() throws {
         try withTemporaryDirectory { directory in
             let result = try runVCR(["dump", directory + "/missing.yaml"])
             #expect(result.output == "")
-            #expect(result.error == directory + "/missing.yaml: found no file here; expected a readable cassette file\n")
+            #expect(
+                result.error == directory + "/missing.yaml: found no file here; expected a readable cassette file\n")
             #expect(result.exitCode == .failure)
         }
     }
 
     /// The keys of the object that starts after `start`, at `indentation` spaces.
     private func keys(in text: String, between start: String, and end: String, indentation: Int) -> [String] {
-        guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex) else {
+        guard let from = text.range(of: start), let to = text.range(of: end, range: from.upperBound..<text.endIndex)
+        else {
             return []
         }
         let prefix = String(repeating: " ", count: indentation) + "\""
         return text[from.upperBound..<to.lowerBound].split(separator: "\n").compactMap { line in
-            guard line.hasPrefix(prefix), let close = line.dropFirst(prefix.count).firstIndex(of: "\"") else { return nil }
+            guard line.hasPrefix(prefix), let close = line.dropFirst(prefix.count).firstIndex(of: "\"") else {
+                return nil
+            }
             return String(line[line.index(line.startIndex, offsetBy: prefix.count)..<close])
         }
     }

@@ -81,7 +81,8 @@ import VCRCassette
         try withTemporaryDirectory { directory in
             let unformatted = directory + "/b-unformatted.yaml"
             try write(Self.unformatted, to: unformatted)
-            try FileManager.default.copyItem(atPath: PackageFiles.seedCassette.path, toPath: directory + "/a-formatted.yaml")
+            try FileManager.default.copyItem(
+                atPath: PackageFiles.seedCassette.path, toPath: directory + "/a-formatted.yaml")
 
             let result = try runVCR(["fmt", "--check", directory])
 
@@ -105,7 +106,8 @@ import VCRCassette
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "real.yaml")
             #expect(try String(contentsOfFile: target, encoding: .utf8) == Self.formatted)
             #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o640)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["link.yaml", "real.yaml"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["link.yaml", "real.yaml"])
         }
     }
 
@@ -124,7 +126,8 @@ import VCRCassette
             #expect(result.exitCode == .success)
             #expect(try String(contentsOfFile: unformatted, encoding: .utf8) == Self.formatted)
             #expect(try fileNumber(formatted) == formattedFileNumber, "an unchanged file is not replaced")
-            #expect(try Data(contentsOf: URL(fileURLWithPath: formatted)) == Data(contentsOf: PackageFiles.seedCassette))
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: formatted)) == Data(contentsOf: PackageFiles.seedCassette))
         }
     }
 
@@ -161,7 +164,10 @@ import VCRCassette
 
             let result = try runVCR(["fmt", directory])
 
-            #expect(result.error == broken + ":6:1: malformed YAML: found unexpected end of stream while scanning a quoted scalar (at line 5, column 12)\n")
+            #expect(
+                result.error == broken
+                    + ":6:1: malformed YAML: found unexpected end of stream while scanning a quoted scalar (at line 5, column 12)\n"
+            )
             #expect(result.exitCode == .failure)
             #expect(try String(contentsOfFile: unformatted, encoding: .utf8) == Self.formatted)
         }
@@ -224,7 +230,9 @@ import VCRCassette
             } while done.wait(timeout: .now()) == .timedOut
 
             let saved = try Cassette(contentsOf: url)
-            #expect(saved.interactions.map(\.request.url).dropFirst() == (0..<appends).map { "https://example.com/added/\($0)" }[...])
+            #expect(
+                saved.interactions.map(\.request.url).dropFirst()
+                    == (0..<appends).map { "https://example.com/added/\($0)" }[...])
             #expect(saved.interactions.map(\.id) == Array(0...appends))
             #expect(runs >= appends / 10)
         }

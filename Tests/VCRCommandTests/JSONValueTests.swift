@@ -6,7 +6,9 @@ import VCR
 
 @Suite struct JSONValueTests {
     @Test func escapesQuotesBackslashesAndControlCharacters() {
-        #expect(JSONString.quoted("a\"b\\c\n\r\t\u{08}\u{0C}\u{00}\u{1B}\u{1F}") == #""a\"b\\c\n\r\t\b\f\u0000\u001b\u001f""#)
+        #expect(
+            JSONString.quoted("a\"b\\c\n\r\t\u{08}\u{0C}\u{00}\u{1B}\u{1F}")
+                == #""a\"b\\c\n\r\t\b\f\u0000\u001b\u001f""#)
     }
 
     @Test func escapesLineSeparatorsAndByteOrderMarks() {
@@ -35,20 +37,21 @@ import VCR
             ("c", .array([])),
             ("d", .object([("e", .string("f"))])),
         ])
-        #expect(value.prettyPrinted == """
-            {
-              "a": [
-                -1,
-                true,
-                false
-              ],
-              "b": {},
-              "c": [],
-              "d": {
-                "e": "f"
-              }
-            }
+        #expect(
+            value.prettyPrinted == """
+                {
+                  "a": [
+                    -1,
+                    true,
+                    false
+                  ],
+                  "b": {},
+                  "c": [],
+                  "d": {
+                    "e": "f"
+                  }
+                }
 
-            """)
+                """)
     }
 }

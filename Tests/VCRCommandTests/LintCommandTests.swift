@@ -85,13 +85,14 @@ import Testing
 
             let result = try runVCR(["lint", directory])
 
-            #expect(result.outputLines == [
-                "\(directory)/broken.yml:6:1: malformed YAML: found unexpected end of stream while scanning a quoted scalar (at line 5, column 12)",
-                "\(directory)/nested/mistaken.yaml:21:11: warning: expected `code` 404 to match `status` \"404 Not Found\", found 200",
-                "\(directory)/nested/mistaken.yaml:23:7: warning: expected id 1, found 2: ids count 0, 1, 2… in file order",
-                "\(directory)/nested/mistaken.yaml:30:10: warning: expected an absolute URL with a scheme and a host for `url`, found \"/relative/path\"",
-                "\(directory)/wrong-type.yaml:6:18: expected an integer for `proto_major`, found `x`",
-            ])
+            #expect(
+                result.outputLines == [
+                    "\(directory)/broken.yml:6:1: malformed YAML: found unexpected end of stream while scanning a quoted scalar (at line 5, column 12)",
+                    "\(directory)/nested/mistaken.yaml:21:11: warning: expected `code` 404 to match `status` \"404 Not Found\", found 200",
+                    "\(directory)/nested/mistaken.yaml:23:7: warning: expected id 1, found 2: ids count 0, 1, 2… in file order",
+                    "\(directory)/nested/mistaken.yaml:30:10: warning: expected an absolute URL with a scheme and a host for `url`, found \"/relative/path\"",
+                    "\(directory)/wrong-type.yaml:6:18: expected an integer for `proto_major`, found `x`",
+                ])
             #expect(result.error == "")
             #expect(result.exitCode == .failure)
         }
@@ -115,7 +116,9 @@ import Testing
         #expect(result.outputLines.count >= 20)
         for line in result.outputLines {
             #expect(line.contains(" in a value of the header `"), "\(line)")
-            #expect(line.hasSuffix("; expected header names and values without CR, LF or NUL, which no HTTP message can carry"))
+            #expect(
+                line.hasSuffix(
+                    "; expected header names and values without CR, LF or NUL, which no HTTP message can carry"))
         }
         #expect(result.exitCode == .failure)
     }
@@ -124,7 +127,10 @@ import Testing
         try withTemporaryDirectory { directory in
             let result = try runVCR(["lint", directory + "/missing.yaml", PackageFiles.seedCassette.path])
             #expect(result.output == "")
-            #expect(result.error == "\(directory)/missing.yaml: found no file or directory here; expected a cassette file or a directory\n")
+            #expect(
+                result.error
+                    == "\(directory)/missing.yaml: found no file or directory here; expected a cassette file or a directory\n"
+            )
             #expect(result.exitCode == .failure)
         }
     }
@@ -176,11 +182,12 @@ import Testing
         try withTemporaryDirectory { directory in
             try write(Self.goVCRAccepts, to: directory + "/docker.yaml")
             let result = try runVCR(["lint", directory])
-            #expect(result.outputLines == [
-                "\(directory)/docker.yaml:4:18: warning: expected an absolute URL with a scheme and a host for `url`, found \"http:///var/run/docker.sock/_ping\"",
-                "\(directory)/docker.yaml:6:7: warning: expected id 1, found 0: ids count 0, 1, 2… in file order",
-                "\(directory)/docker.yaml:9:7: warning: expected id 2, found 1: ids count 0, 1, 2… in file order",
-            ])
+            #expect(
+                result.outputLines == [
+                    "\(directory)/docker.yaml:4:18: warning: expected an absolute URL with a scheme and a host for `url`, found \"http:///var/run/docker.sock/_ping\"",
+                    "\(directory)/docker.yaml:6:7: warning: expected id 1, found 0: ids count 0, 1, 2… in file order",
+                    "\(directory)/docker.yaml:9:7: warning: expected id 2, found 1: ids count 0, 1, 2… in file order",
+                ])
             #expect(result.exitCode == .success)
         }
     }
@@ -212,7 +219,8 @@ import Testing
     ])
     func anUnservableResponseIsAnError(response: String, problem: String) throws {
         try withTemporaryDirectory { directory in
-            let yaml = "version: 2\ninteractions:\n- id: 0\n  request: {url: \"https://example.com/\", method: GET}\n"
+            let yaml =
+                "version: 2\ninteractions:\n- id: 0\n  request: {url: \"https://example.com/\", method: GET}\n"
                 + response
             try write(yaml, to: directory + "/bad.yaml")
             let result = try runVCR(["lint", directory + "/bad.yaml"])
@@ -228,13 +236,14 @@ import Testing
             #expect(mkfifo(directory + "/pipe.yaml", 0o600) == 0)
             try write(Self.goVCRAccepts, to: directory + "/z.yaml")
             let result = try runVCR(["lint", "--strict", directory, "/dev/null"])
-            #expect(result.outputLines == [
-                "\(directory)/pipe.yaml: found a FIFO (named pipe); expected a cassette file",
-                "\(directory)/z.yaml:4:18: warning: expected an absolute URL with a scheme and a host for `url`, found \"http:///var/run/docker.sock/_ping\"",
-                "\(directory)/z.yaml:6:7: warning: expected id 1, found 0: ids count 0, 1, 2… in file order",
-                "\(directory)/z.yaml:9:7: warning: expected id 2, found 1: ids count 0, 1, 2… in file order",
-                "/dev/null: found a character device; expected a cassette file",
-            ])
+            #expect(
+                result.outputLines == [
+                    "\(directory)/pipe.yaml: found a FIFO (named pipe); expected a cassette file",
+                    "\(directory)/z.yaml:4:18: warning: expected an absolute URL with a scheme and a host for `url`, found \"http:///var/run/docker.sock/_ping\"",
+                    "\(directory)/z.yaml:6:7: warning: expected id 1, found 0: ids count 0, 1, 2… in file order",
+                    "\(directory)/z.yaml:9:7: warning: expected id 2, found 1: ids count 0, 1, 2… in file order",
+                    "/dev/null: found a character device; expected a cassette file",
+                ])
             #expect(result.exitCode == .failure)
         }
     }
@@ -245,7 +254,9 @@ import Testing
         try withTemporaryDirectory { directory in
             #expect(mkfifo(directory + "/pipe.yaml", 0o600) == 0)
             let result = try runVCR(command + [directory + "/pipe.yaml"])
-            #expect(result.error.contains("\(directory)/pipe.yaml: found a FIFO (named pipe); expected a readable cassette file"))
+            #expect(
+                result.error.contains(
+                    "\(directory)/pipe.yaml: found a FIFO (named pipe); expected a readable cassette file"))
             #expect(result.exitCode == .failure)
         }
     }

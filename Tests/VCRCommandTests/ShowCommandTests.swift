@@ -10,16 +10,18 @@ import VCRCassette
         let result = try runVCR(["show", PackageFiles.seedCassette.path])
         #expect(result.error == "")
         #expect(result.exitCode == .success)
-        #expect(result.output == """
-            ID  METHOD  URL                                         CODE  REQ BYTES  RESP BYTES  CONTENT TYPE                          DURATION
-             0  POST    https://api.openai.com/v1/chat/completions   200        853        5059  text/event-stream; charset=utf-8  1.289255208s
-             1  POST    https://api.openai.com/v1/chat/completions   200       1284        9418  text/event-stream; charset=utf-8  2.556743167s
+        #expect(
+            result.output == """
+                ID  METHOD  URL                                         CODE  REQ BYTES  RESP BYTES  CONTENT TYPE                          DURATION
+                 0  POST    https://api.openai.com/v1/chat/completions   200        853        5059  text/event-stream; charset=utf-8  1.289255208s
+                 1  POST    https://api.openai.com/v1/chat/completions   200       1284        9418  text/event-stream; charset=utf-8  2.556743167s
 
-            """)
+                """)
     }
 
     @Test func shortensLongURLsInTheMiddle() throws {
-        let url = "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"
+        let url =
+            "https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"
         let shortened = ShowCommand.shortened(url, to: 60)
         #expect(shortened == "https://generativelanguage.go…:streamGenerateContent?alt=sse")
         #expect(shortened.count == 60)
@@ -31,7 +33,9 @@ import VCRCassette
     }
 
     @Test func alignsColumnsWithoutTrailingSpaces() {
-        var table = TextTable(columns: [.init(heading: "N", alignment: .right), .init(heading: "NAME", alignment: .left)])
+        var table = TextTable(columns: [
+            .init(heading: "N", alignment: .right), .init(heading: "NAME", alignment: .left),
+        ])
         table.rows = [["1", "a"], ["100", "日本語"]]
         #expect(table.rendered == "  N  NAME\n  1  a\n100  日本語\n")
     }

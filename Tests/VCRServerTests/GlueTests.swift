@@ -32,7 +32,9 @@ struct CassetteServerSuiteDefaultsTests {
     @Test(.cassetteServer("TestOpenAICommon/openai-gpt-4o-mini/multi_tool.yaml"))
     func theSuitesDirectoryApplies() throws {
         let server = try #require(CassetteServer.current)
-        #expect(server.vcr.cassettePath.hasSuffix("Tests/Fixtures/corpus/fantasy/TestOpenAICommon/openai-gpt-4o-mini/multi_tool.yaml"))
+        #expect(
+            server.vcr.cassettePath.hasSuffix(
+                "Tests/Fixtures/corpus/fantasy/TestOpenAICommon/openai-gpt-4o-mini/multi_tool.yaml"))
     }
 }
 

@@ -32,9 +32,10 @@ import VCRServer
         #expect(upstream.received.first?.body == Data(#"{"q":1}"#.utf8))
         let recording = await recorder.stop()
         #expect(recording.isSaved, "\(recording)")
-        #expect(recording.recordedInteractions.map(\.request.url) == [
-            "https://api.example.test/echo?x=1", "https://api.example.test/sse",
-        ])
+        #expect(
+            recording.recordedInteractions.map(\.request.url) == [
+                "https://api.example.test/echo?x=1", "https://api.example.test/sse",
+            ])
         try upstream.shutdown()
 
         let replayer = try await CassetteServer(cassette: path, mode: .never, options: ServerFixtures.quiet)
@@ -81,9 +82,11 @@ import VCRServer
         try upstream.shutdown()
         let path = try TemporaryFolder.make("vcr-server").appendingPathComponent("down.yaml").path
         let server = try await CassetteServer(
-            cassette: path, mode: .all, options: VCR.Options(printsMismatches: false, upstream: URL(string: closedPort)!),
+            cassette: path, mode: .all,
+            options: VCR.Options(printsMismatches: false, upstream: URL(string: closedPort)!),
             origin: Self.origin)
-        let response = try WireResponse.parseOne(try await Wire.exchange(WireRequest.make("GET", "/echo"), port: server.port))
+        let response = try WireResponse.parseOne(
+            try await Wire.exchange(WireRequest.make("GET", "/echo"), port: server.port))
         #expect(response.status == CassetteServer.errorStatusCode)
         #expect(response.values(CassetteServer.errorHeader) == ["upstream"])
         let report = await server.stop()

@@ -69,7 +69,8 @@ import VCRServer
                 let prefix = components.port.map { "\(components.host ?? ""):\($0)" } ?? components.host ?? ""
                 let text = String(decoding: request, as: UTF8.self)
                 let space = try #require(text.firstIndex(of: " "))
-                request = Array((String(text[...space]) + "/" + prefix + String(text[text.index(after: space)...])).utf8)
+                request = Array(
+                    (String(text[...space]) + "/" + prefix + String(text[text.index(after: space)...])).utf8)
             }
             let bytes = try await Wire.exchange(request, port: server.port)
             let response = try WireResponse.parseOne(bytes)
@@ -126,12 +127,15 @@ import VCRServer
         try cassette.write(to: URL(fileURLWithPath: path))
         let server = try await CassetteServer(cassette: path, mode: .never, options: ServerFixtures.quiet)
         #expect(server.origins == ["https://api.one.example", "http://127.0.0.1:8081"])
-        #expect(server.baseURL(for: "https://api.one.example")?.absoluteString == server.baseURL.absoluteString + "/api.one.example")
+        #expect(
+            server.baseURL(for: "https://api.one.example")?.absoluteString == server.baseURL.absoluteString
+                + "/api.one.example")
         let two = try WireResponse.parseOne(
             try await Wire.exchange(WireRequest.make("GET", "/127.0.0.1:8081/status"), port: server.port))
         let one = try WireResponse.parseOne(
             try await Wire.exchange(WireRequest.make("GET", "/api.one.example/v1/items"), port: server.port))
-        let unknown = try WireResponse.parseOne(try await Wire.exchange(WireRequest.make("GET", "/v1/items"), port: server.port))
+        let unknown = try WireResponse.parseOne(
+            try await Wire.exchange(WireRequest.make("GET", "/v1/items"), port: server.port))
         // A request in absolute form, as sent to a proxy, is matched as its URL.
         let absolute = try WireResponse.parseOne(
             try await Wire.exchange(WireRequest.make("GET", "https://api.one.example/v1/items"), port: server.port))

@@ -21,7 +21,8 @@ import VCRServer
     }
 
     /// The server still answers a good request.
-    private func expectServing(_ server: CassetteServer, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    private func expectServing(_ server: CassetteServer, sourceLocation: SourceLocation = #_sourceLocation) async throws
+    {
         let (request, body) = try seedRequest()
         let response = try WireResponse.parseOne(try await Wire.exchange(request, port: server.port))
         #expect(response.status == 200, sourceLocation: sourceLocation)
@@ -82,7 +83,8 @@ import VCRServer
         let server = try await seedServer()
         let interaction = try Cassette(contentsOf: PackageFiles.seedCassette).interactions[0]
         let request = WireRequest.make(
-            "POST", "/v1/chat/completions", headers: [("Content-Type", "application/json"), ("Expect", "100-continue")],
+            "POST", "/v1/chat/completions",
+            headers: [("Content-Type", "application/json"), ("Expect", "100-continue")],
             body: Array(interaction.request.body))
         let bytes = try await Wire.exchange(request, port: server.port)
         #expect(String(decoding: bytes.prefix(25), as: UTF8.self) == "HTTP/1.1 100 Continue\r\n\r\n")
@@ -93,7 +95,8 @@ import VCRServer
     @Test func slowClientsAreCutOffAtTheRequestTimeout() async throws {
         let server = try await seedServer(CassetteServer.Configuration(requestTimeout: .milliseconds(300)))
         // Headers that never end: the connection is closed.
-        let stalledHead = try await Wire.exchange("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1", port: server.port, timeout: .seconds(20))
+        let stalledHead = try await Wire.exchange(
+            "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1", port: server.port, timeout: .seconds(20))
         #expect(stalledHead.isEmpty)
         // A body that never ends: 408, then the connection is closed.
         let stalledBody = try await Wire.exchange(

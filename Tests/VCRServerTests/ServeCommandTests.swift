@@ -33,7 +33,9 @@ import VCRCassette
         /// The URL on the first line of standard output, waiting up to 30 seconds for it.
         func url() async throws -> String {
             for _ in 0..<300 {
-                if let line = printed.split(separator: "\n", omittingEmptySubsequences: false).first, printed.contains("\n") {
+                if let line = printed.split(separator: "\n", omittingEmptySubsequences: false).first,
+                    printed.contains("\n")
+                {
                     return String(line)
                 }
                 try await Task.sleep(for: .milliseconds(100))
@@ -71,7 +73,9 @@ import VCRCassette
         // Read on a thread of Dispatch's, not of the cooperative pool, which a blocking read would starve.
         let reading = Task {
             await withCheckedContinuation { continuation in
-                DispatchQueue.global().async { continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile()) }
+                DispatchQueue.global().async {
+                    continuation.resume(returning: output.fileHandleForReading.readDataToEndOfFile())
+                }
             }
         }
         for _ in 0..<600 where process.isRunning {

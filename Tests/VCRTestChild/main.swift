@@ -49,7 +49,10 @@ func record(path: String, base: String, tag: String, rounds: Int, perRound: Int)
 func saveLoop(path: String, first: String, second: String) -> Never {
     let cassettes: [Cassette]
     do {
-        cassettes = [try Cassette(contentsOf: URL(fileURLWithPath: first)), try Cassette(contentsOf: URL(fileURLWithPath: second))]
+        cassettes = [
+            try Cassette(contentsOf: URL(fileURLWithPath: first)),
+            try Cassette(contentsOf: URL(fileURLWithPath: second)),
+        ]
     } catch {
         fail("\(error)")
     }
@@ -68,7 +71,9 @@ func saveLoop(path: String, first: String, second: String) -> Never {
 let arguments = CommandLine.arguments
 switch arguments.dropFirst().first {
 case "record" where arguments.count == 7:
-    guard let rounds = Int(arguments[5]), let perRound = Int(arguments[6]) else { fail("rounds and requests must be numbers") }
+    guard let rounds = Int(arguments[5]), let perRound = Int(arguments[6]) else {
+        fail("rounds and requests must be numbers")
+    }
     await record(path: arguments[2], base: arguments[3], tag: arguments[4], rounds: rounds, perRound: perRound)
 case "save-loop" where arguments.count == 5:
     saveLoop(path: arguments[2], first: arguments[3], second: arguments[4])

@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func defaultNameIsGroupThenTest() {
-        let url = CassetteLocation(name: nil, directory: "Cassettes").url(group: "ChatTests", test: "streams", filePath: #filePath)
+        let url = CassetteLocation(name: nil, directory: "Cassettes").url(
+            group: "ChatTests", test: "streams", filePath: #filePath)
         #expect(url.path == Self.root.appendingPathComponent("Cassettes/ChatTests/streams.yaml").path)
     }
 
@@ -34,7 +35,8 @@ import Testing
         ("chat.yml", "Cassettes/chat.yml"),
     ])
     func nameIsAPathUnderTheDirectory(name: String, path: String) {
-        let url = CassetteLocation(name: name, directory: "Cassettes").url(group: "ChatTests", test: "streams", filePath: #filePath)
+        let url = CassetteLocation(name: name, directory: "Cassettes").url(
+            group: "ChatTests", test: "streams", filePath: #filePath)
         #expect(url.path == Self.root.appendingPathComponent(path).path)
     }
 
@@ -44,12 +46,14 @@ import Testing
             relative.url(group: "ChatTests", test: "streams", filePath: #filePath).path
                 == Self.root.appendingPathComponent("Tests/Fixtures/Tapes/ChatTests/streams.yaml").path)
         let absolute = CassetteLocation(name: "chat", directory: "/var/cassettes")
-        #expect(absolute.url(group: "ChatTests", test: "streams", filePath: #filePath).path == "/var/cassettes/chat.yaml")
+        #expect(
+            absolute.url(group: "ChatTests", test: "streams", filePath: #filePath).path == "/var/cassettes/chat.yaml")
     }
 
     @Test func absoluteNameIsUsedAsItIs() {
         let location = CassetteLocation(name: "/var/cassettes/chat.yaml", directory: "Cassettes")
-        #expect(location.url(group: "ChatTests", test: "streams", filePath: #filePath).path == "/var/cassettes/chat.yaml")
+        #expect(
+            location.url(group: "ChatTests", test: "streams", filePath: #filePath).path == "/var/cassettes/chat.yaml")
     }
 
     @Test(arguments: [("streams()", "streams"), ("streams(model:)", "streams"), ("testStreams", "testStreams")])

@@ -1,7 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
 import VCR
-import TestSupport
 import VCRCassette
 
 @testable import VCRTesting
@@ -14,8 +14,11 @@ import FoundationNetworking
     @Test(.cassette())
     func defaultCassetteIsNamedAfterSuiteAndTest() async throws {
         let vcr = try #require(VCR.current)
-        #expect(vcr.cassettePath.hasSuffix("/Cassettes/CassetteTraitTests/defaultCassetteIsNamedAfterSuiteAndTest.yaml"))
-        #expect(try await Whoami.cassette(using: vcr.session) == "CassetteTraitTests/defaultCassetteIsNamedAfterSuiteAndTest")
+        #expect(
+            vcr.cassettePath.hasSuffix("/Cassettes/CassetteTraitTests/defaultCassetteIsNamedAfterSuiteAndTest.yaml"))
+        #expect(
+            try await Whoami.cassette(using: vcr.session)
+                == "CassetteTraitTests/defaultCassetteIsNamedAfterSuiteAndTest")
     }
 
     @Test(.cassette("VCRTestingTests/whoami"))

@@ -23,9 +23,12 @@ final class InsertedCassetteTests: XCTestCase {
         failures.append((issue.compactDescription, issue.sourceCodeContext.location?.lineNumber ?? 0))
     }
     #else
-    override func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
+    override func recordFailure(
+        withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool
+    ) {
         guard capturing else {
-            return super.recordFailure(withDescription: description, inFile: filePath, atLine: lineNumber, expected: expected)
+            return super.recordFailure(
+                withDescription: description, inFile: filePath, atLine: lineNumber, expected: expected)
         }
         failures.append((description, lineNumber))
     }

@@ -49,11 +49,14 @@ import VCRCassette
         #expect(TestCaseName.name(describing: ["Ünïcode"]) == "Ünïcode")
         #expect(TestCaseName.name(describing: ["a b"]) == "a-b-\(TestCaseName.hash("a b"))")
         #expect(TestCaseName.name(describing: ["a-b"]) == "a-b")
-        #expect(TestCaseName.name(describing: ["../../etc/passwd"]) == "etc-passwd-\(TestCaseName.hash("../../etc/passwd"))")
+        #expect(
+            TestCaseName.name(describing: ["../../etc/passwd"]) == "etc-passwd-\(TestCaseName.hash("../../etc/passwd"))"
+        )
         #expect(TestCaseName.name(describing: ["!!!"]) == "case-\(TestCaseName.hash("!!!"))")
         #expect(TestCaseName.name(describing: [""]) == "case-\(TestCaseName.hash(""))")
         let long = String(repeating: "x", count: 100)
-        #expect(TestCaseName.name(describing: [long]) == String(repeating: "x", count: 64) + "-" + TestCaseName.hash(long))
+        #expect(
+            TestCaseName.name(describing: [long]) == String(repeating: "x", count: 64) + "-" + TestCaseName.hash(long))
         #expect(TestCaseName.name(describing: ["otters"], discriminator: 1) == "otters-1")
         #expect(TestCaseName.hash("sea otters") == TestCaseName.hash("sea otters"))
         #expect(TestCaseName.hash("sea otters").count == 8)
@@ -61,8 +64,12 @@ import VCRCassette
 
     @Test func aCaseHasAFolderNamedLikeTheTestsCassette() {
         let location = CassetteLocation(name: nil, directory: "/tmp/Cassettes")
-        #expect(location.url(group: "Suite", test: "test", testCase: "otters", filePath: "/x/y.swift").path == "/tmp/Cassettes/Suite/test/otters.yaml")
+        #expect(
+            location.url(group: "Suite", test: "test", testCase: "otters", filePath: "/x/y.swift").path
+                == "/tmp/Cassettes/Suite/test/otters.yaml")
         let named = CassetteLocation(name: "openai/chat.yml", directory: "/tmp/Cassettes")
-        #expect(named.url(group: "Suite", test: "test", testCase: "otters", filePath: "/x/y.swift").path == "/tmp/Cassettes/openai/chat/otters.yml")
+        #expect(
+            named.url(group: "Suite", test: "test", testCase: "otters", filePath: "/x/y.swift").path
+                == "/tmp/Cassettes/openai/chat/otters.yml")
     }
 }

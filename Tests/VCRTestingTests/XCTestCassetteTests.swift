@@ -22,12 +22,16 @@ final class XCTestCassetteTests: XCTestCase {
         guard capturing else { return super.record(issue) }
         let location = issue.sourceCodeContext.location
         failures.append(
-            Failure(message: issue.compactDescription, file: location?.fileURL.path ?? "", line: location?.lineNumber ?? 0))
+            Failure(
+                message: issue.compactDescription, file: location?.fileURL.path ?? "", line: location?.lineNumber ?? 0))
     }
     #else
-    override func recordFailure(withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool) {
+    override func recordFailure(
+        withDescription description: String, inFile filePath: String, atLine lineNumber: Int, expected: Bool
+    ) {
         guard capturing else {
-            return super.recordFailure(withDescription: description, inFile: filePath, atLine: lineNumber, expected: expected)
+            return super.recordFailure(
+                withDescription: description, inFile: filePath, atLine: lineNumber, expected: expected)
         }
         failures.append(Failure(message: description, file: filePath, line: lineNumber))
     }
@@ -36,7 +40,8 @@ final class XCTestCassetteTests: XCTestCase {
     func testDefaultCassetteIsNamedAfterClassAndTest() async throws {
         try await withCassette { vcr in
             XCTAssertTrue(
-                vcr.cassettePath.hasSuffix("/Cassettes/XCTestCassetteTests/testDefaultCassetteIsNamedAfterClassAndTest.yaml"))
+                vcr.cassettePath.hasSuffix(
+                    "/Cassettes/XCTestCassetteTests/testDefaultCassetteIsNamedAfterClassAndTest.yaml"))
             let cassette = try await Whoami.cassette(using: vcr.session)
             XCTAssertEqual(cassette, "XCTestCassetteTests/testDefaultCassetteIsNamedAfterClassAndTest")
         }
@@ -119,7 +124,8 @@ final class XCTestCassetteTests: XCTestCase {
             XCTAssertEqual(
                 "\(error)",
                 "VCR: no recorded interaction matches POST https://api.example.com/v1/orders?status=open "
-                    + "(thrown inside a ClientError); the mismatch report is the failure at XCTestCassetteTests.swift:\(line).")
+                    + "(thrown inside a ClientError); the mismatch report is the failure at XCTestCassetteTests.swift:\(line)."
+            )
         }
         capturing = false
         XCTAssertEqual(failures.map(\.line), [line])
@@ -160,7 +166,8 @@ final class XCTestCassetteTests: XCTestCase {
 /// directory, mode and options of every cassette of its tests.
 class XCTestCassetteDefaultsTests: XCTestCase, CassetteDefaultsProviding {
     class var cassetteDefaults: CassetteDefaults {
-        CassetteDefaults(directory: "Cassettes/VCRTestingTests", mode: .never, options: VCR.Options(allowsRepeats: true))
+        CassetteDefaults(
+            directory: "Cassettes/VCRTestingTests", mode: .never, options: VCR.Options(allowsRepeats: true))
     }
 
     func testTheClassSetsDirectoryModeAndOptions() async throws {

@@ -42,7 +42,8 @@ struct BenchmarkRun {
     /// The generated cassette, written with our writer and read back as bytes.
     private func generateLarge(in workspace: URL) throws -> (url: URL, bytes: Data) {
         var generator = SyntheticCassette()
-        let cassette = generator.cassette(interactions: settings.largeInteractions, streamBytes: ReplayWorkload.streamBytes)
+        let cassette = generator.cassette(
+            interactions: settings.largeInteractions, streamBytes: ReplayWorkload.streamBytes)
         let url = workspace.appendingPathComponent("large.yaml")
         try cassette.write(to: url)
         let bytes = try Data(contentsOf: url)
@@ -69,16 +70,18 @@ struct BenchmarkRun {
             let yamsOver = result.yams.ratio(over: result.ours)
             worstScan = max(worstScan, overScan)
             worstYams = min(worstYams, yamsOver)
-            report.add(Report.Row(
-                figure: "load \(name) vs libyaml scan",
-                ours: Format.throughput(result.bytes, result.ours.median),
-                baseline: Format.throughput(result.bytes, result.scan.median) + " scan",
-                ratio: Format.number(overScan) + " ours/scan", target: "≤ 1.30", isMet: overScan <= 1.3))
-            report.add(Report.Row(
-                figure: "load \(name) vs Yams",
-                ours: Format.throughput(result.bytes, result.ours.median),
-                baseline: Format.throughput(result.bytes, result.yams.median) + " Yams",
-                ratio: Format.number(yamsOver) + " Yams/ours", target: "≥ 3.00", isMet: yamsOver >= 3))
+            report.add(
+                Report.Row(
+                    figure: "load \(name) vs libyaml scan",
+                    ours: Format.throughput(result.bytes, result.ours.median),
+                    baseline: Format.throughput(result.bytes, result.scan.median) + " scan",
+                    ratio: Format.number(overScan) + " ours/scan", target: "≤ 1.30", isMet: overScan <= 1.3))
+            report.add(
+                Report.Row(
+                    figure: "load \(name) vs Yams",
+                    ours: Format.throughput(result.bytes, result.ours.median),
+                    baseline: Format.throughput(result.bytes, result.yams.median) + " Yams",
+                    ratio: Format.number(yamsOver) + " Yams/ours", target: "≥ 3.00", isMet: yamsOver >= 3))
         }
         report.headline("load_vs_libyaml", worstScan)
         report.headline("load_vs_yams", worstYams)
@@ -89,18 +92,21 @@ struct BenchmarkRun {
     private mutating func measureSave(corpus: [Data], large: Data) async throws {
         log.phase("save: corpus")
         let repetitions = try SaveBenchmark.repetitions(for: corpus, seconds: settings.corpusRunSeconds)
-        let onCorpus = try await SaveBenchmark.measure(corpus, repetitions: repetitions, runs: settings.corpusRuns, log: log)
+        let onCorpus = try await SaveBenchmark.measure(
+            corpus, repetitions: repetitions, runs: settings.corpusRuns, log: log)
         log.phase("save: generated cassette")
         let onLarge = try await SaveBenchmark.measure([large], repetitions: 1, runs: settings.largeSaveRuns, log: log)
         var worst = 0.0
-        for (name, result) in [("corpus ×\(repetitions)", onCorpus), ("\(Format.megabytes(large.count)) SSE", onLarge)] {
+        for (name, result) in [("corpus ×\(repetitions)", onCorpus), ("\(Format.megabytes(large.count)) SSE", onLarge)]
+        {
             let ratio = result.ours.ratio(over: result.emitter)
             worst = max(worst, ratio)
-            report.add(Report.Row(
-                figure: "save \(name) vs libyaml emitter",
-                ours: Format.throughput(result.bytes, result.ours.median),
-                baseline: Format.throughput(result.bytes, result.emitter.median) + " emitter",
-                ratio: Format.number(ratio) + " ours/emitter", target: "-", isMet: nil))
+            report.add(
+                Report.Row(
+                    figure: "save \(name) vs libyaml emitter",
+                    ours: Format.throughput(result.bytes, result.ours.median),
+                    baseline: Format.throughput(result.bytes, result.emitter.median) + " emitter",
+                    ratio: Format.number(ratio) + " ours/emitter", target: "-", isMet: nil))
         }
         report.headline("save_vs_libyaml", worst)
     }
@@ -111,11 +117,12 @@ struct BenchmarkRun {
         log.phase("memory: peak RSS loading the generated cassette, in a child process")
         let result = try PeakMemory.measure(file: large.url)
         let ratio = Double(result.peak) / Double(large.bytes.count)
-        report.add(Report.Row(
-            figure: "peak RSS loading \(Format.megabytes(large.bytes.count))",
-            ours: Format.megabytes(result.peak),
-            baseline: Format.megabytes(large.bytes.count) + " file",
-            ratio: Format.number(ratio) + " peak/file", target: "< 2.50", isMet: ratio < 2.5))
+        report.add(
+            Report.Row(
+                figure: "peak RSS loading \(Format.megabytes(large.bytes.count))",
+                ours: Format.megabytes(result.peak),
+                baseline: Format.megabytes(large.bytes.count) + " file",
+                ratio: Format.number(ratio) + " peak/file", target: "< 2.50", isMet: ratio < 2.5))
         report.note(
             "Peak RSS is the child's whole VmHWM after `Cassette(contentsOf:)`, its own baseline of "
                 + "\(Format.megabytes(result.baseline)) before loading included.")
@@ -132,10 +139,11 @@ struct BenchmarkRun {
         func perFile(_ duration: Duration) -> String {
             Format.number(duration.seconds / Double(result.files) * 1e6, digits: 0) + " µs"
         }
-        report.add(Report.Row(
-            figure: "open a VCR vs load its cassette", ours: perFile(result.ours.median),
-            baseline: perFile(result.load.median) + " load",
-            ratio: Format.number(ratio) + " open/load", target: "≤ 1.20", isMet: ratio <= 1.2))
+        report.add(
+            Report.Row(
+                figure: "open a VCR vs load its cassette", ours: perFile(result.ours.median),
+                baseline: perFile(result.load.median) + " load",
+                ratio: Format.number(ratio) + " open/load", target: "≤ 1.20", isMet: ratio <= 1.2))
         report.note(
             "Open: `VCR(cassette:)` (mode from `VCR_RECORD`) on each of the \(files.count) replayable corpus "
                 + "cassettes against `Cassette(contentsOf:)` of the same files, per cassette.")
@@ -156,27 +164,30 @@ struct BenchmarkRun {
         }
         for result in results {
             let microseconds = result.microsecondsPerLookup
-            report.add(Report.Row(
-                figure: "match in \(result.size) interactions",
-                ours: Format.number(microseconds, digits: 2) + " µs",
-                baseline: "-", ratio: "-", target: "< 2 µs", isMet: microseconds < 2))
+            report.add(
+                Report.Row(
+                    figure: "match in \(result.size) interactions",
+                    ours: Format.number(microseconds, digits: 2) + " µs",
+                    baseline: "-", ratio: "-", target: "< 2 µs", isMet: microseconds < 2))
             report.headline("match_us_\(result.size)", microseconds, digits: 2)
         }
         if let first = results.first, let last = results.last, first.microsecondsPerLookup > 0 {
             let growth = last.microsecondsPerLookup / first.microsecondsPerLookup
-            report.add(Report.Row(
-                figure: "match flatness \(first.size) → \(last.size)",
-                ours: Format.number(last.microsecondsPerLookup, digits: 2) + " µs",
-                baseline: Format.number(first.microsecondsPerLookup, digits: 2) + " µs at \(first.size)",
-                ratio: Format.number(growth) + " large/small", target: "≤ 2.00", isMet: growth <= 2))
+            report.add(
+                Report.Row(
+                    figure: "match flatness \(first.size) → \(last.size)",
+                    ours: Format.number(last.microsecondsPerLookup, digits: 2) + " µs",
+                    baseline: Format.number(first.microsecondsPerLookup, digits: 2) + " µs at \(first.size)",
+                    ratio: Format.number(growth) + " large/small", target: "≤ 2.00", isMet: growth <= 2))
         }
         for result in results {
-            report.add(Report.Row(
-                figure: "request via VCR.session in \(result.size), above floor",
-                ours: Format.number(result.microsecondsPerRequestAboveFloor, digits: 1) + " µs",
-                baseline: Format.number(result.floor.median.seconds / Double(result.requests) * 1e6, digits: 1)
-                    + " µs floor",
-                ratio: "-", target: "-", isMet: nil))
+            report.add(
+                Report.Row(
+                    figure: "request via VCR.session in \(result.size), above floor",
+                    ours: Format.number(result.microsecondsPerRequestAboveFloor, digits: 1) + " µs",
+                    baseline: Format.number(result.floor.median.seconds / Double(result.requests) * 1e6, digits: 1)
+                        + " µs floor",
+                    ratio: "-", target: "-", isMet: nil))
         }
         report.note(
             "Match: `VCR.consumeInteraction(for:)`, the lookup every intercepted request goes through (redaction, "
@@ -198,14 +209,16 @@ struct BenchmarkRun {
         func rate(_ duration: Duration) -> String {
             Format.number(Double(result.requests) / duration.seconds, digits: 0) + " req/s"
         }
-        report.add(Report.Row(
-            figure: "replay vs constant URLProtocol", ours: rate(result.ours.median),
-            baseline: rate(result.floor.median) + " floor",
-            ratio: Format.number(overFloor) + " ours/floor", target: "≤ 1.15", isMet: overFloor <= 1.15))
-        report.add(Report.Row(
-            figure: "replay vs loopback HTTP server", ours: rate(result.ours.median),
-            baseline: rate(result.loopback.median) + " loopback",
-            ratio: Format.number(loopbackOver) + " loopback/ours", target: "≥ 3.00", isMet: loopbackOver >= 3))
+        report.add(
+            Report.Row(
+                figure: "replay vs constant URLProtocol", ours: rate(result.ours.median),
+                baseline: rate(result.floor.median) + " floor",
+                ratio: Format.number(overFloor) + " ours/floor", target: "≤ 1.15", isMet: overFloor <= 1.15))
+        report.add(
+            Report.Row(
+                figure: "replay vs loopback HTTP server", ours: rate(result.ours.median),
+                baseline: rate(result.loopback.median) + " loopback",
+                ratio: Format.number(loopbackOver) + " loopback/ours", target: "≥ 3.00", isMet: loopbackOver >= 3))
         report.note(
             "Replay: \(result.requests) POSTs with distinct JSON bodies to one URL, sent one after another with "
                 + "`data(for:)`, each answered by a \(ReplayWorkload.responseBody.count)-byte event stream; "
@@ -225,14 +238,16 @@ struct BenchmarkRun {
         func rate(_ duration: Duration) -> String {
             Format.number(Double(result.requests) / duration.seconds, digits: 0) + " req/s"
         }
-        report.add(Report.Row(
-            figure: "stream of \(events) events vs streaming URLProtocol", ours: rate(result.ours.median),
-            baseline: rate(result.floor.median) + " floor",
-            ratio: Format.number(overFloor) + " ours/floor", target: "≤ 1.15", isMet: overFloor <= 1.15))
+        report.add(
+            Report.Row(
+                figure: "stream of \(events) events vs streaming URLProtocol", ours: rate(result.ours.median),
+                baseline: rate(result.floor.median) + " floor",
+                ratio: Format.number(overFloor) + " ours/floor", target: "≤ 1.15", isMet: overFloor <= 1.15))
         report.note(
             "Stream: \(result.requests) POSTs like the replay's, each answered by a \(events)-event stream that a data "
                 + "task delivers to its session's data delegate event by event; the floor is a URLProtocol that sends "
-                + "the same \(events) chunks; both sessions are ephemeral (ours from `makeConfiguration()`); a new session (and VCR) per run, made before the timing.")
+                + "the same \(events) chunks; both sessions are ephemeral (ours from `makeConfiguration()`); a new session (and VCR) per run, made before the timing."
+        )
         report.headline("replay_stream_vs_floor", overFloor)
     }
 
@@ -240,7 +255,8 @@ struct BenchmarkRun {
 
     private mutating func measureServer() async throws {
         log.phase("server: \(settings.serverRequests) requests per run through the cassette server")
-        let result = try await ServerBenchmark.measure(count: settings.serverRequests, runs: settings.serverRuns, log: log)
+        let result = try await ServerBenchmark.measure(
+            count: settings.serverRequests, runs: settings.serverRuns, log: log)
         func rate(_ duration: Duration) -> String {
             Format.number(Double(result.requests) / duration.seconds, digits: 0) + " req/s"
         }
@@ -249,14 +265,17 @@ struct BenchmarkRun {
         let wholeSequential = result.sequential.ratio(over: result.sequentialWholeFloor)
         let wholeConcurrent = result.concurrent.ratio(over: result.concurrentWholeFloor)
         let connections = ServerBenchmark.connections
-        report.add(Report.Row(
-            figure: "cassette server, 1 connection, vs NIO floor", ours: rate(result.sequential.median),
-            baseline: rate(result.sequentialFloor.median) + " floor",
-            ratio: Format.number(sequential) + " ours/floor", target: "≤ 1.30", isMet: sequential <= 1.3))
-        report.add(Report.Row(
-            figure: "cassette server, \(connections) connections, vs NIO floor", ours: rate(result.concurrent.median),
-            baseline: rate(result.concurrentFloor.median) + " floor",
-            ratio: Format.number(concurrent) + " ours/floor", target: "≤ 1.30", isMet: concurrent <= 1.3))
+        report.add(
+            Report.Row(
+                figure: "cassette server, 1 connection, vs NIO floor", ours: rate(result.sequential.median),
+                baseline: rate(result.sequentialFloor.median) + " floor",
+                ratio: Format.number(sequential) + " ours/floor", target: "≤ 1.30", isMet: sequential <= 1.3))
+        report.add(
+            Report.Row(
+                figure: "cassette server, \(connections) connections, vs NIO floor",
+                ours: rate(result.concurrent.median),
+                baseline: rate(result.concurrentFloor.median) + " floor",
+                ratio: Format.number(concurrent) + " ours/floor", target: "≤ 1.30", isMet: concurrent <= 1.3))
         report.note(
             "Server: \(result.requests) POSTs with distinct JSON bodies to one URL per run, over one keep-alive "
                 + "connection and over \(connections) at once, each answered by a \(ServerBenchmark.streamBytes)-byte "
@@ -280,7 +299,8 @@ struct BenchmarkRun {
                 + "~\(ReplayWorkload.streamBytes)-byte event stream, written by `Cassette.write(to:)`.")
         report.note(
             "Load starts from bytes in memory for every contender: ours is `Cassette(yaml:)`, the scan is "
-                + "yaml_parser_parse + yaml_event_delete, Yams is `Yams.compose(yaml:)` on a String made before the timing.")
+                + "yaml_parser_parse + yaml_event_delete, Yams is `Yams.compose(yaml:)` on a String made before the timing."
+        )
         report.note(
             "Save: ours is `Cassette.yaml()` from loaded values; the floor is yaml_emitter_emit of the same file's "
                 + "events (parsed before each timed run) into a memory buffer.")

@@ -57,12 +57,14 @@ final class EventStream {
         yaml_emitter_set_unicode(emitter, 1)
         yaml_emitter_set_width(emitter, -1)
         yaml_emitter_set_indent(emitter, 2)
-        yaml_emitter_set_output(emitter, { context, bytes, count in
-            guard let context, let bytes else { return 0 }
-            Unmanaged<OutputBuffer>.fromOpaque(context).takeUnretainedValue()
-                .append(UnsafeBufferPointer(start: bytes, count: count))
-            return 1
-        }, Unmanaged.passUnretained(output).toOpaque())
+        yaml_emitter_set_output(
+            emitter,
+            { context, bytes, count in
+                guard let context, let bytes else { return 0 }
+                Unmanaged<OutputBuffer>.fromOpaque(context).takeUnretainedValue()
+                    .append(UnsafeBufferPointer(start: bytes, count: count))
+                return 1
+            }, Unmanaged.passUnretained(output).toOpaque())
         var failure: String?
         for index in events.indices {
             // Once emitting fails, the remaining events still belong to us.

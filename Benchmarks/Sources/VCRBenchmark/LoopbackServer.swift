@@ -112,7 +112,9 @@ private final class ConstantResponder: ChannelInboundHandler {
                 headers.add(name: "Transfer-Encoding", value: "chunked")
             }
             if !keepAlive { headers.add(name: "Connection", value: "close") }
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil
+            )
             for part in response.parts {
                 context.write(wrapOutboundOut(.body(.byteBuffer(part))), promise: nil)
             }

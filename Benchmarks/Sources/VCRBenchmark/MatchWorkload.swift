@@ -34,20 +34,22 @@ struct MatchWorkload {
         interactions.reserveCapacity(size)
         for id in 0..<size {
             let body = generator.requestBody(id: id)
-            interactions.append(Interaction(
-                id: id,
-                request: RecordedRequest(
-                    contentLength: Int64(body.count), body: body,
-                    headers: ["Content-Type": ["application/json"]],
-                    url: SyntheticCassette.url, method: "POST"),
-                response: RecordedResponse(
-                    contentLength: -1, body: ReplayWorkload.responseBody,
-                    headers: ["Content-Type": ["text/event-stream; charset=utf-8"]])))
+            interactions.append(
+                Interaction(
+                    id: id,
+                    request: RecordedRequest(
+                        contentLength: Int64(body.count), body: body,
+                        headers: ["Content-Type": ["application/json"]],
+                        url: SyntheticCassette.url, method: "POST"),
+                    response: RecordedResponse(
+                        contentLength: -1, body: ReplayWorkload.responseBody,
+                        headers: ["Content-Type": ["text/event-stream; charset=utf-8"]])))
         }
-        interactions.append(Interaction(
-            id: size,
-            request: RecordedRequest(url: Self.warmUpURL, method: "GET"),
-            response: RecordedResponse(body: ReplayWorkload.responseBody)))
+        interactions.append(
+            Interaction(
+                id: size,
+                request: RecordedRequest(url: Self.warmUpURL, method: "GET"),
+                response: RecordedResponse(body: ReplayWorkload.responseBody)))
         self.size = size
         cassette = Cassette(interactions: interactions)
         warmUp = URLRequest(url: URL(string: Self.warmUpURL) ?? URL(fileURLWithPath: "/"))

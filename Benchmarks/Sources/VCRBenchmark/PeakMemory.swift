@@ -31,7 +31,8 @@ enum PeakMemory {
             let parts = line.split(separator: "=", maxSplits: 1)
             if parts.count == 2, let value = Int(parts[1]) { values[String(parts[0])] = value }
         }
-        guard child.terminationStatus == 0, let baseline = values["baseline_bytes"], let peak = values["peak_bytes"] else {
+        guard child.terminationStatus == 0, let baseline = values["baseline_bytes"], let peak = values["peak_bytes"]
+        else {
             throw BenchmarkFailure("the peak-memory child failed (status \(child.terminationStatus)): \(text)")
         }
         return Result(baseline: baseline, peak: peak)

@@ -74,7 +74,8 @@ enum ReplayBenchmark {
         for request in requests {
             let (data, response) = try await session.data(for: request)
             guard (response as? HTTPURLResponse)?.statusCode == 200, !data.isEmpty else {
-                throw BenchmarkFailure("\(request.url?.absoluteString ?? "?") answered \(response) with \(data.count) bytes")
+                throw BenchmarkFailure(
+                    "\(request.url?.absoluteString ?? "?") answered \(response) with \(data.count) bytes")
             }
             bytes += data.count
         }

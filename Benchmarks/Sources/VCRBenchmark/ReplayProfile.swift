@@ -31,7 +31,8 @@ enum ReplayProfile {
             case "floor":
                 keep(try await ReplayBenchmark.send(workload.requests, through: ReplayBenchmark.floorSession()))
             case "stream-ours":
-                let session = URLSession(configuration: vcr.makeConfiguration(), delegate: collector, delegateQueue: nil)
+                let session = URLSession(
+                    configuration: vcr.makeConfiguration(), delegate: collector, delegateQueue: nil)
                 keep(try await StreamBenchmark.send(workload.requests, through: session, collector: collector))
             case "stream-floor":
                 let session = StreamBenchmark.floorSession(delegate: collector)

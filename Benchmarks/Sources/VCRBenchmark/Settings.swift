@@ -93,7 +93,10 @@ struct Settings {
                 let names = remaining.popFirst()?.split(separator: ",").map(String.init) ?? []
                 let picked = names.compactMap(Phase.init(rawValue:))
                 guard !picked.isEmpty, picked.count == names.count else {
-                    FileHandle.standardError.write(Data("--only needs phases among load, save, memory, open, match, replay, server\n\(Self.usage)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "--only needs phases among load, save, memory, open, match, replay, server\n\(Self.usage)\n"
+                                .utf8))
                     return nil
                 }
                 phases = Set(picked)

@@ -35,7 +35,8 @@ enum StreamBenchmark {
             "stream: ours", runs: runs,
             prepare: {
                 let vcr = VCR(cassette: workload.cassette, path: "stream.yaml")
-                let session = URLSession(configuration: vcr.makeConfiguration(), delegate: collector, delegateQueue: nil)
+                let session = URLSession(
+                    configuration: vcr.makeConfiguration(), delegate: collector, delegateQueue: nil)
                 try current.replace(with: vcr, session: session)
             },
             work: {
@@ -64,7 +65,9 @@ enum StreamBenchmark {
     }
 
     /// Streams the requests one after another; returns the body bytes received.
-    static func send(_ requests: [URLRequest], through session: URLSession, collector: StreamCollector) async throws -> Int {
+    static func send(_ requests: [URLRequest], through session: URLSession, collector: StreamCollector) async throws
+        -> Int
+    {
         var bytes = 0
         for request in requests {
             bytes += try await collector.stream(request, through: session, expectedChunks: events)

@@ -73,9 +73,13 @@ struct SyntheticCassette {
     /// An OpenAI-style chat completion stream of the given length.
     private mutating func eventStream(id: Int, length: StreamLength) -> Data {
         let completion = "chatcmpl-\(hex(14))"
-        let prefix = #"data: {"id":"\#(completion)","object":"chat.completion.chunk","created":\#(1_782_321_902 + id),"#
+        let prefix =
+            #"data: {"id":"\#(completion)","object":"chat.completion.chunk","created":\#(1_782_321_902 + id),"#
             + #""model":"gpt-4o-mini-2024-07-18","service_tier":"default","system_fingerprint":"fp_bbc23ca3d7","choices":[{"index":0,"delta":"#
-        var text = prefix + #"{"role":"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":null}],"usage":null}"# + "\n\n"
+        var text =
+            prefix
+            + #"{"role":"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":null}],"usage":null}"#
+            + "\n\n"
         var tokens = 0
         func wantsToken() -> Bool {
             switch length {
@@ -85,11 +89,15 @@ struct SyntheticCassette {
         }
         while wantsToken() {
             let token = (random.next(below: 3) == 0 ? " " : "") + word()
-            text += prefix + #"{"content":"\#(token)"},"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"\#(hex(random.next(below: 12)))"}"# + "\n\n"
+            text +=
+                prefix
+                + #"{"content":"\#(token)"},"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"\#(hex(random.next(below: 12)))"}"#
+                + "\n\n"
             tokens += 1
         }
         text += prefix + #"{},"logprobs":null,"finish_reason":"stop"}],"usage":null}"# + "\n\n"
-        text += #"data: {"id":"\#(completion)","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":\#(40 + id % 90),"#
+        text +=
+            #"data: {"id":"\#(completion)","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":\#(40 + id % 90),"#
             + #""completion_tokens":\#(tokens),"total_tokens":\#(40 + id % 90 + tokens)}}"# + "\n\n"
         text += "data: [DONE]\n\n"
         return Data(text.utf8)

@@ -51,7 +51,8 @@ import VCRServer
     }
 
     @Test func jsonPostsReplayInOrderOnOneKeepAliveClient() async throws {
-        let server = try await CassetteServer(cassette: Self.seed.path, mode: .never, options: VCR.Options(printsMismatches: false))
+        let server = try await CassetteServer(
+            cassette: Self.seed.path, mode: .never, options: VCR.Options(printsMismatches: false))
         for number in 0..<2 {
             let (request, interaction) = try request(number, to: server)
             let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
@@ -76,7 +77,8 @@ import VCRServer
         #expect(recording.isSaved, "\(recording)")
         await api.stop()
 
-        let replayer = try await CassetteServer(cassette: path, mode: .never, options: VCR.Options(printsMismatches: false))
+        let replayer = try await CassetteServer(
+            cassette: path, mode: .never, options: VCR.Options(printsMismatches: false))
         let (again, _) = try self.request(0, to: replayer)
         let replayed = try await parts(of: try await HTTPClient.shared.execute(again, timeout: .seconds(30)))
         #expect(replayed.flatMap { $0 } == Array(interaction.response.body))
@@ -84,7 +86,8 @@ import VCRServer
     }
 
     @Test func mismatchIsA599WithTheReportAndFailsTheCheck() async throws {
-        let server = try await CassetteServer(cassette: Self.seed.path, mode: .never, options: VCR.Options(printsMismatches: false))
+        let server = try await CassetteServer(
+            cassette: Self.seed.path, mode: .never, options: VCR.Options(printsMismatches: false))
         var request = HTTPClientRequest(url: server.baseURL.absoluteString + "/v1/chat/completions")
         request.method = .POST
         request.body = .bytes(ByteBuffer(string: #"{"model":"gpt-4o-mini","messages":[]}"#))

@@ -77,7 +77,8 @@ import VCRCassette
     /// Connects a new MCP client to `endpoint` through the VCR, lists the tools
     /// and calls `add`, then disconnects.
     private static func session(_ endpoint: URL, _ vcr: VCR) async throws -> Session {
-        let transport = HTTPClientTransport(endpoint: endpoint, configuration: vcr.makeConfiguration(), streaming: false)
+        let transport = HTTPClientTransport(
+            endpoint: endpoint, configuration: vcr.makeConfiguration(), streaming: false)
         let client = Client(name: "vcr-tests", version: "1.0.0")
         let initialized = try await client.connect(transport: transport)
         let tools = try await client.listTools()

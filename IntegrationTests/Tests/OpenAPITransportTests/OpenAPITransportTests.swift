@@ -19,7 +19,8 @@ import VCRCassette
             for (name, values) in recorded.headers {
                 for value in values { fields.append(HTTPField(name: try #require(HTTPField.Name(name)), value: value)) }
             }
-            let request = HTTPRequest(method: .post, scheme: nil, authority: nil, path: "/v1/chat/completions", headerFields: fields)
+            let request = HTTPRequest(
+                method: .post, scheme: nil, authority: nil, path: "/v1/chat/completions", headerFields: fields)
             let (response, body) = try await transport.send(
                 request, body: HTTPBody(recorded.body), baseURL: try #require(URL(string: "https://api.openai.com")),
                 operationID: "createChatCompletion")

@@ -65,7 +65,8 @@ package enum ReplayCheck {
         for checkPath in Path.allCases {
             let options = VCR.Options(printsMismatches: false)
             let vcr = VCR(cassette: cassette, path: path, options: options)
-            let session = URLSession(configuration: vcr.makeConfiguration(), delegate: RedirectRefusal(), delegateQueue: nil)
+            let session = URLSession(
+                configuration: vcr.makeConfiguration(), delegate: RedirectRefusal(), delegateQueue: nil)
             for interaction in cassette.interactions {
                 let problems = await problems(replaying: interaction, through: vcr, session: session, on: checkPath)
                 if !problems.isEmpty {
@@ -79,7 +80,9 @@ package enum ReplayCheck {
             session.finishTasksAndInvalidate()
             vcr.stop()
         }
-        failures.sort { ($0.interactionID, $0.path == .dataFor ? 1 : 0) < ($1.interactionID, $1.path == .dataFor ? 1 : 0) }
+        failures.sort {
+            ($0.interactionID, $0.path == .dataFor ? 1 : 0) < ($1.interactionID, $1.path == .dataFor ? 1 : 0)
+        }
         return Outcome(interactionCount: cassette.interactions.count, failures: failures)
     }
 
@@ -120,7 +123,8 @@ package enum ReplayCheck {
         if body != recorded.body {
             let common = zip(body, recorded.body).prefix { $0 == $1 }.count
             problems.append(
-                "body of \(body.count) bytes, recorded \(recorded.body.count) bytes, first difference at byte \(common)")
+                "body of \(body.count) bytes, recorded \(recorded.body.count) bytes, first difference at byte \(common)"
+            )
         }
         if path == .dataDelegate, StreamFormat(of: recorded) != .whole, recorded.body.count > 1, chunkCount < 2 {
             problems.append("a streamed body arrived in \(chunkCount) chunk\(chunkCount == 1 ? "" : "s")")
@@ -134,7 +138,8 @@ package enum ReplayCheck {
         for name in expected.keys.sorted() {
             let value = response.value(forHTTPHeaderField: name)
             if value != expected[name] {
-                problems.append("header \(name): \(value.map { "`\($0)`" } ?? "missing"), recorded `\(expected[name] ?? "")`")
+                problems.append(
+                    "header \(name): \(value.map { "`\($0)`" } ?? "missing"), recorded `\(expected[name] ?? "")`")
             }
         }
         if response.allHeaderFields.count != expected.count {

@@ -39,5 +39,7 @@ extension VCR {
     /// }
     /// ```
     public typealias ReplayHook =
-        @Sendable (_ response: inout RecordedResponse, _ request: InterceptedRequest, _ interaction: Interaction) -> Void
+        @Sendable (
+            _ response: inout RecordedResponse, _ request: InterceptedRequest, _ interaction: Interaction
+        ) -> Void
 }

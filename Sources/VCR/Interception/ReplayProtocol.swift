@@ -53,7 +53,8 @@ class ReplayProtocol: URLProtocol {
             return
         }
         if inspection.uploadBodyIsMissing {
-            let failure = ReplayError.unreadableUploadBody(request: Self.summary(of: request, redactedBy: vcr.redaction))
+            let failure = ReplayError.unreadableUploadBody(
+                request: Self.summary(of: request, redactedBy: vcr.redaction))
             vcr.record(failure)
             fail(failure)
             return
@@ -62,13 +63,15 @@ class ReplayProtocol: URLProtocol {
         do {
             body = try RequestBodyReader.body(of: request, uploadBody: inspection.uploadBody)
         } catch {
-            let failure = ReplayError.unreadableBody(request: Self.summary(of: request, redactedBy: vcr.redaction), reason: error.reason)
+            let failure = ReplayError.unreadableBody(
+                request: Self.summary(of: request, redactedBy: vcr.redaction), reason: error.reason)
             vcr.record(failure)
             fail(failure)
             return
         }
         let reference = Reference(target: self)
-        let follower = RedirectFollower(request: request, body: body, session: inspection.session?.session, task: task) {
+        let follower = RedirectFollower(request: request, body: body, session: inspection.session?.session, task: task)
+        {
             reference.target?.act(on: $0, vcr: vcr, inspection: inspection)
         }
         work.withLock { $0.redirects = follower }
@@ -81,14 +84,16 @@ class ReplayProtocol: URLProtocol {
         let intercepted = InterceptedRequest(
             method: request.httpMethod ?? "GET",
             url: request.url?.absoluteString ?? "",
-            headers: Self.mergedHeaders(request.allHTTPHeaderFields ?? [:], under: inspection.session?.additionalHeaders ?? [:]),
+            headers: Self.mergedHeaders(
+                request.allHTTPHeaderFields ?? [:], under: inspection.session?.additionalHeaders ?? [:]),
             body: body)
         switch vcr.resolve(intercepted) {
         case .replay(let interaction):
             let response = vcr.replayedResponse(of: interaction, to: intercepted)
             if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
                 let failure = ReplayError.unservableResponse(
-                    request: Self.summary(of: request, redactedBy: vcr.redaction), interactionID: interaction.id, reason: reason)
+                    request: Self.summary(of: request, redactedBy: vcr.redaction), interactionID: interaction.id,
+                    reason: reason)
                 vcr.record(failure)
                 fail(failure)
                 return
@@ -133,7 +138,8 @@ class ReplayProtocol: URLProtocol {
 
     /// A request's method and URL, as failures name it: redacted by `rules` and masked.
     private static func summary(of request: URLRequest, redactedBy rules: RedactionRules) -> String {
-        MessageMask.requestLine(method: request.httpMethod ?? "GET", url: request.url?.absoluteString ?? "", rules: rules)
+        MessageMask.requestLine(
+            method: request.httpMethod ?? "GET", url: request.url?.absoluteString ?? "", rules: rules)
     }
 
     /// The client went away. A recording goes on without it, to the end of
@@ -158,11 +164,14 @@ class ReplayProtocol: URLProtocol {
             return
         }
         let reference = Reference(target: self)
-        let client = LiveExchange.Client(deliver: { reference.target?.perform($0) }, fail: { reference.target?.fail($0) })
+        let client = LiveExchange.Client(
+            deliver: { reference.target?.perform($0) }, fail: { reference.target?.fail($0) })
         let timeout = Self.timeout(of: request, in: inspection.session)
         let start = records ? vcr.startRecording : vcr.startPassthrough
         guard let exchange = start(intercepted, url, timeout, inspection.deliversEveryChunk, client) else {
-            fail(ReplayError.stopped(request: Self.summary(of: request, redactedBy: vcr.redaction), cassettePath: vcr.cassettePath))
+            fail(
+                ReplayError.stopped(
+                    request: Self.summary(of: request, redactedBy: vcr.redaction), cassettePath: vcr.cassettePath))
             return
         }
         work.withLock { $0.forwarding = exchange }
@@ -202,7 +211,8 @@ class ReplayProtocol: URLProtocol {
     /// The request's header fields over the configuration's, which a real
     /// request would carry too but FoundationNetworking leaves out of the
     /// request a protocol sees.
-    private static func mergedHeaders(_ own: [String: String], under additional: [String: String]) -> [String: [String]] {
+    private static func mergedHeaders(_ own: [String: String], under additional: [String: String]) -> [String: [String]]
+    {
         guard !additional.isEmpty else { return own.mapValues { [$0] } }
         var merged: [String: [String]] = [:]
         let ownNames = Set(own.keys.map { $0.lowercased() })

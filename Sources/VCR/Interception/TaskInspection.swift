@@ -95,7 +95,8 @@ struct TaskInspection {
     /// reflection runs once per session rather than once per request.
     private static func session(of task: URLSessionTask) -> SessionFacts? {
         if let kept = DispatchQueue.getSpecific(key: sessionKey), kept.session != nil { return kept }
-        guard let session = values(named: [Name.session], in: task)[Name.session].flatMap(unwrapped) as? URLSession else {
+        guard let session = values(named: [Name.session], in: task)[Name.session].flatMap(unwrapped) as? URLSession
+        else {
             return nil
         }
         let found = values(named: [Name.workQueue, Name.taskRegistry], in: session)

@@ -55,7 +55,8 @@ extension VCR {
         }
 
         /// An event stream with the JSON of each `data:` line rewritten.
-        private static func rewritingEvents(_ stream: [UInt8], pairs: [(recorded: JSONValue, live: [UInt8])]) -> [UInt8] {
+        private static func rewritingEvents(_ stream: [UInt8], pairs: [(recorded: JSONValue, live: [UInt8])]) -> [UInt8]
+        {
             var result: [UInt8] = []
             result.reserveCapacity(stream.count)
             let prefix = Array("data:".utf8)

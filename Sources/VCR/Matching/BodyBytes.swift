@@ -31,7 +31,9 @@ struct BodyBytes: Hashable, Sendable {
         }
     }
 
-    private static let primes: (UInt64, UInt64, UInt64) = (0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3)
+    private static let primes: (UInt64, UInt64, UInt64) = (
+        0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3
+    )
 
     /// Folds the bytes into 64 bits, reading them as little-endian words.
     private static func digest(of bytes: UnsafeRawBufferPointer) -> UInt64 {

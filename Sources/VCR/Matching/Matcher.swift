@@ -77,11 +77,15 @@ public struct Matcher: Sendable, CustomStringConvertible {
     /// Paths use dots and brackets, `*` for any key or position:
     /// `metadata.request_id`, `messages[0].id`, `messages[*].id`, `["key.with.dots"]`.
     public static func jsonBody(ignoring paths: [String]) -> Matcher {
-        Matcher(name: "jsonBody(ignoring: \(paths.joined(separator: ", ")))", rule: .jsonBody(ignoring: paths.map(JSONPath.init)))
+        Matcher(
+            name: "jsonBody(ignoring: \(paths.joined(separator: ", ")))",
+            rule: .jsonBody(ignoring: paths.map(JSONPath.init)))
     }
 
     /// A rule of your own; `name` labels it in mismatch reports.
-    public static func custom(_ name: String, _ predicate: @escaping @Sendable (InterceptedRequest, Interaction) -> Bool) -> Matcher {
+    public static func custom(
+        _ name: String, _ predicate: @escaping @Sendable (InterceptedRequest, Interaction) -> Bool
+    ) -> Matcher {
         Matcher(name: name, rule: .custom(predicate))
     }
 }

@@ -77,14 +77,17 @@ struct CassetteSave: Sendable {
         }
         if mode == .all, existed, !state.failedRecordings.isEmpty {
             return Outcome(
-                isSaved: false, errors: [.keptAfterFailedRequests(cassettePath: path, requests: state.failedRecordings)],
+                isSaved: false,
+                errors: [.keptAfterFailedRequests(cassettePath: path, requests: state.failedRecordings)],
                 recorded: recorded)
         }
         guard !recorded.isEmpty else { return unsaved }
         if scansEnvironment {
             let findings = SecretScan(environment: ProcessInfo.processInfo.environment).findings(in: recorded)
             if !findings.isEmpty {
-                let errors = findings.map { SaveError.secretFound(variable: $0.variable, place: $0.place, cassettePath: path) }
+                let errors = findings.map {
+                    SaveError.secretFound(variable: $0.variable, place: $0.place, cassettePath: path)
+                }
                 return Outcome(isSaved: false, errors: errors, recorded: recorded)
             }
         }

@@ -77,7 +77,8 @@ extension VCR {
         components.host = base?.host
         components.port = base?.port
         let prefix = base?.percentEncodedPath ?? ""
-        components.percentEncodedPath = (prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix) + components.percentEncodedPath
+        components.percentEncodedPath =
+            (prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix) + components.percentEncodedPath
         return components.url
     }
 
@@ -115,7 +116,8 @@ extension VCR {
         let url = redaction.redact(RecordedExchange.request(request)).url
         // The error's description, not the error: its user info holds the URL unredacted.
         let reason =
-            (error as? URLError).map { "URLError \($0.code.rawValue), \($0.localizedDescription)" } ?? error.localizedDescription
+            (error as? URLError).map { "URLError \($0.code.rawValue), \($0.localizedDescription)" }
+            ?? error.localizedDescription
         return "\(request.method) \(url): \(reason)"
     }
 }

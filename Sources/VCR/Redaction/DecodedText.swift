@@ -93,7 +93,8 @@ struct DecodedText {
                 output.append(high << 4 | low, from: index..<(index + 3))
                 return 3
             }
-            output.append(plusIsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte, from: index..<(index + 1))
+            output.append(
+                plusIsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte, from: index..<(index + 1))
             return 1
         }
     }

@@ -89,6 +89,7 @@ struct RedactionRules: Sendable {
     /// The first `Content-Type` value, as ``HeaderFields`` finds it: the
     /// first value under the lowest-sorting spelling of the name that has one.
     private static func contentType(in headers: [String: [String]]) -> String {
-        headers.keys.sorted().lazy.filter { $0.lowercased() == "content-type" }.compactMap { headers[$0]?.first }.first ?? ""
+        headers.keys.sorted().lazy.filter { $0.lowercased() == "content-type" }.compactMap { headers[$0]?.first }.first
+            ?? ""
     }
 }

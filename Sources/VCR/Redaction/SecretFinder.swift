@@ -236,7 +236,8 @@ struct SecretFinder: Sendable {
     }
 
     /// The first position at or after `start` where `needle` occurs, by Knuth–Morris–Pratt.
-    private static func knuthMorrisPratt(_ needle: Needle, in hay: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    private static func knuthMorrisPratt(_ needle: Needle, in hay: UnsafeBufferPointer<UInt8>, from start: Int) -> Int?
+    {
         needle.bytes.withUnsafeBufferPointer { pattern -> Int? in
             needle.failure.withUnsafeBufferPointer { failure -> Int? in
                 var matched = 0

@@ -115,7 +115,8 @@ extension VCR {
                     request: "\(request.request.method) \(request.request.url)", cassettePath: cassettePath))
         }
         if records { return .record }
-        let mask = MessageMask(replacedValues: redaction.replacedValues(in: original), placeholder: redaction.placeholder)
+        let mask = MessageMask(
+            replacedValues: redaction.replacedValues(in: original), placeholder: redaction.placeholder)
         let error = explainer.explain(request, used: used, mask: mask)
         state.withLock { $0.unmatchedRequests.append(error) }
         if options.printsMismatches {

@@ -106,9 +106,11 @@ extension VCR {
         }
         state.inFlight = [:]
         let lines =
-            ["VCR: \(cutShort.count) response\(cutShort.count == 1 ? " was" : "s were") still arriving when \(cassettePath) "
-                + "was saved, \(options.inFlightRecordingTimeout) after stop(); raise VCR.Options.inFlightRecordingTimeout "
-                + "to wait longer:"] + cutShort.map { "  \($0)" }
+            [
+                "VCR: \(cutShort.count) response\(cutShort.count == 1 ? " was" : "s were") still arriving when \(cassettePath) "
+                    + "was saved, \(options.inFlightRecordingTimeout) after stop(); raise VCR.Options.inFlightRecordingTimeout "
+                    + "to wait longer:"
+            ] + cutShort.map { "  \($0)" }
         FileHandle.standardError.write(Data((MessageMask.masked(lines.joined(separator: "\n")) + "\n").utf8))
         return cutShort
     }

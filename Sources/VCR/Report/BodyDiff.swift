@@ -49,6 +49,7 @@ enum BodyDiff {
     private static func binaryDifference(_ old: Data, _ new: Data) -> String? {
         guard old != new else { return nil }
         let common = zip(old, new).prefix { $0 == $1 }.count
-        return "binary bodies differ: cassette \(old.count) bytes, request \(new.count) bytes, first difference at byte \(common)"
+        return
+            "binary bodies differ: cassette \(old.count) bytes, request \(new.count) bytes, first difference at byte \(common)"
     }
 }

@@ -8,7 +8,9 @@ enum JSONPrettyPrinter {
         return lines
     }
 
-    private static func write(_ value: JSONValue, prefix: String, suffix: String, indent: String, into lines: inout [String]) {
+    private static func write(
+        _ value: JSONValue, prefix: String, suffix: String, indent: String, into lines: inout [String]
+    ) {
         switch value {
         case .array(let elements) where !elements.isEmpty:
             lines.append(indent + prefix + "[")
@@ -22,7 +24,9 @@ enum JSONPrettyPrinter {
             let keys = members.keys.sorted()
             for (offset, key) in keys.enumerated() {
                 let comma = offset == keys.count - 1 ? "" : ","
-                write(members[key] ?? .null, prefix: JSONString.quoted(key) + ": ", suffix: comma, indent: indent + "  ", into: &lines)
+                write(
+                    members[key] ?? .null, prefix: JSONString.quoted(key) + ": ", suffix: comma, indent: indent + "  ",
+                    into: &lines)
             }
             lines.append(indent + "}" + suffix)
         default:

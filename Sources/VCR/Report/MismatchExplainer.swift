@@ -36,7 +36,8 @@ struct MismatchExplainer {
                     MatcherVerdict(matcher: $0.matcher, passed: $0.passed, detail: mask.masked($0.detail))
                 },
                 isUsed: used[evaluation.position],
-                bodyDiff: bodyDiff(request, position: evaluation.position, verdicts: evaluation.verdicts).map(mask.masked))
+                bodyDiff: bodyDiff(request, position: evaluation.position, verdicts: evaluation.verdicts).map(
+                    mask.masked))
         }
         let text = mask.masked(describe(request.request, candidates: candidates, usedMatches: usedMatches, used: used))
         return MismatchError(
@@ -54,7 +55,8 @@ struct MismatchExplainer {
         }
         let shortlist = Array(byPasses.prefix(10))
         let distances = shortlist.map { evaluation in
-            BodyDiff.changeCount(recorded: index.interactions[evaluation.position].subject.body, request: request.subject.body)
+            BodyDiff.changeCount(
+                recorded: index.interactions[evaluation.position].subject.body, request: request.subject.body)
         }
         let order = shortlist.indices.sorted { left, right in
             let a = shortlist[left]
@@ -122,7 +124,8 @@ struct MismatchExplainer {
             switch matcher.rule {
             case .body:
                 return BodyDiff.explain(
-                    recorded: recorded.subject.body, request: request.subject.body, interactionID: recorded.interaction.id)
+                    recorded: recorded.subject.body, request: request.subject.body,
+                    interactionID: recorded.interaction.id)
             case .jsonBody:
                 return BodyDiff.explain(
                     recorded: recorded.subject.body, request: request.subject.body,

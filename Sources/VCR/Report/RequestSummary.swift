@@ -23,7 +23,8 @@ enum RequestSummary {
 
     private static func bodyLine(_ body: Data?) -> String {
         guard let body, !body.isEmpty else { return "(no body)" }
-        let kind = JSONParser.parse(body) != nil ? "JSON" : String(data: body, encoding: .utf8) != nil ? "text" : "binary"
+        let kind =
+            JSONParser.parse(body) != nil ? "JSON" : String(data: body, encoding: .utf8) != nil ? "text" : "binary"
         return "(body: \(body.count) bytes, \(kind))"
     }
 }

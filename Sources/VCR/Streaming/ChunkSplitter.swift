@@ -63,7 +63,8 @@ enum ChunkSplitter {
     }
 
     /// The offset of the first `byte` in `buffer[start..<end]`, found with `memchr`.
-    private static func offset(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+    private static func offset(of byte: UInt8, in buffer: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int?
+    {
         guard let base = buffer.baseAddress, start < end else { return nil }
         return memchr(base + start, Int32(byte), end - start).map { UnsafeRawPointer($0) - base }
     }

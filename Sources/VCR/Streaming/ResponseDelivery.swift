@@ -34,7 +34,9 @@ package final class ResponseDelivery: Sendable {
         // A body sent whole is not cut: it counts as one chunk for the schedule.
         let ranges = chunked ? response.chunkRanges(chunkSize: chunkSize) : []
         let chunkEnds =
-            chunked ? ranges.map { $0.upperBound - response.body.startIndex } : response.body.isEmpty ? [] : [response.body.count]
+            chunked
+            ? ranges.map { $0.upperBound - response.body.startIndex }
+            : response.body.isEmpty ? [] : [response.body.count]
         let schedule = DeliverySchedule(
             timing: timing, duration: response.duration, chunkEnds: chunkEnds, bodyLength: response.body.count,
             arrivals: response.chunkArrivals)

@@ -103,11 +103,13 @@ extension CassetteDecoder {
         while true {
             let item = try events.next()
             if item.kind == .sequenceEnd { return arrivals }
-            guard item.kind == .scalar, !item.isBinary, let arrival = ChunkArrival(String(decoding: item.text, as: UTF8.self))
+            guard item.kind == .scalar, !item.isBinary,
+                let arrival = ChunkArrival(String(decoding: item.text, as: UTF8.self))
             else {
                 throw failure(
                     .invalidValue, at: item,
-                    "expected a byte count and a Go duration such as `31@12.5ms` in \(field()), found \(describe(item))")
+                    "expected a byte count and a Go duration such as `31@12.5ms` in \(field()), found \(describe(item))"
+                )
             }
             arrivals.append(arrival)
         }

@@ -188,7 +188,9 @@ struct CassetteDecoder: ~Copyable {
     }
 
     /// The next key of a schema mapping; nil at the mapping's end.
-    private mutating func nextEntry<Key>(_ keys: inout MappingKeys<Key>) throws(CassetteError) -> MappingKeys<Key>.Entry? {
+    private mutating func nextEntry<Key>(_ keys: inout MappingKeys<Key>) throws(CassetteError) -> MappingKeys<Key>
+        .Entry?
+    {
         let event = try events.next()
         if event.kind == .mappingEnd { return nil }
         guard event.kind == .scalar else { throw mismatch(event, expected: "a key") }

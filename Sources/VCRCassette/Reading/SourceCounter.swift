@@ -77,7 +77,9 @@ struct SourceCounter {
                 guard load(at: offset) else { return false }
                 let (chunk, start, available) = (self.chunk, chunkStart, chunkCount)
                 let reached = chunk.withUnsafeBufferPointer { buffer in
-                    count(UnsafeBufferPointer(rebasing: buffer[..<available]), from: start, toCharacter: index, orByte: target)
+                    count(
+                        UnsafeBufferPointer(rebasing: buffer[..<available]), from: start, toCharacter: index,
+                        orByte: target)
                 }
                 if let reached { return reached }
             }

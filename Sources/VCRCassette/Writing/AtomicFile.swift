@@ -16,10 +16,12 @@ enum AtomicFile {
     /// holds, with `data`, keeping its permissions; `path` names it in errors.
     static func replace(_ url: URL, with data: Data, path: String) throws(CassetteError) {
         removeLeftovers(of: url)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else {
-            throw CassetteError(.io, path: path, message: "cannot write the cassette: \(String(cString: strerror(errno)))")
+            throw CassetteError(
+                .io, path: path, message: "cannot write the cassette: \(String(cString: strerror(errno)))")
         }
         do throws(CassetteError) {
             defer { close(descriptor) }
@@ -28,7 +30,8 @@ enum AtomicFile {
             if stat(url.path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG,
                 fchmod(descriptor, existing.st_mode & 0o7777) != 0
             {
-                throw CassetteError(.io, path: path, message: "cannot keep the file's permissions: \(String(cString: strerror(errno)))")
+                throw CassetteError(
+                    .io, path: path, message: "cannot keep the file's permissions: \(String(cString: strerror(errno)))")
             }
         } catch {
             unlink(temporary.path)
@@ -55,7 +58,8 @@ enum AtomicFile {
             return nil
         }
         if let failure {
-            throw CassetteError(.io, path: path, message: "cannot write the cassette: \(String(cString: strerror(failure)))")
+            throw CassetteError(
+                .io, path: path, message: "cannot write the cassette: \(String(cString: strerror(failure)))")
         }
     }
 

@@ -52,7 +52,9 @@ extension Cassette {
             if let last = yaml.last, last != UInt8(ascii: "\n"), last != UInt8(ascii: "\r") {
                 appended.append(UInt8(ascii: "\n"))
             }
-            appended.append(contentsOf: AppendPoint.shifted(CassetteEncoder.encodeContinuation(added, layout: existing.layout), to: column))
+            appended.append(
+                contentsOf: AppendPoint.shifted(
+                    CassetteEncoder.encodeContinuation(added, layout: existing.layout), to: column))
             if (try? Cassette(yaml: appended, path: path))?.interactions == whole.interactions {
                 return AppendedCassette(yaml: appended, cassette: whole, added: added, keepsExistingBytes: true)
             }

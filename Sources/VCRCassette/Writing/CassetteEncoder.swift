@@ -10,7 +10,8 @@ struct CassetteEncoder {
     static func encode(_ cassette: Cassette) -> [UInt8] {
         let bodyBytes = cassette.interactions.reduce(0) { $0 + $1.request.body.count + $1.response.body.count }
         var encoder = CassetteEncoder(
-            emitter: YAMLEmitter(style: cassette.layout.style, capacity: bodyBytes + cassette.interactions.count * 1024),
+            emitter: YAMLEmitter(
+                style: cassette.layout.style, capacity: bodyBytes + cassette.interactions.count * 1024),
             writesEmptyFields: cassette.layout.writesEmptyFields,
             style: cassette.layout.style
         )
@@ -139,7 +140,9 @@ struct CassetteEncoder {
         }
         let nested = emitter.nestedIndent(indent)
         // goccy sorts map keys byte by byte; yaml.v3 and yaml/v4 by their natural order.
-        let names = style == .goccy ? map.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : MapKeyOrder.sortedKeys(map)
+        let names =
+            style == .goccy
+            ? map.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : MapKeyOrder.sortedKeys(map)
         for name in names {
             emitter.writeKey(Array(name.utf8), indent: nested)
             items(map[name] ?? [], under: nested)

@@ -48,7 +48,8 @@ public struct CassetteFile: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw CassetteError(.io, path: path, message: "found something that is not a regular file; expected a cassette file")
+            throw CassetteError(
+                .io, path: path, message: "found something that is not a regular file; expected a cassette file")
         }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -57,7 +58,8 @@ public struct CassetteFile: Sendable {
             if count == 0 { return data }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CassetteError(.io, path: path, message: "cannot read the file (\(String(cString: strerror(errno))))")
+                throw CassetteError(
+                    .io, path: path, message: "cannot read the file (\(String(cString: strerror(errno))))")
             }
             data.append(contentsOf: buffer[0..<count])
         }

@@ -22,7 +22,8 @@ struct FileLock {
             let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 throw CassetteError(
-                    .io, path: path, message: "cannot create the lock file \(lockPath) (\(String(cString: strerror(errno))))")
+                    .io, path: path,
+                    message: "cannot create the lock file \(lockPath) (\(String(cString: strerror(errno))))")
             }
             if flock(descriptor, LOCK_EX | LOCK_NB) == 0 {
                 if Self.isStillNamed(lockPath, by: descriptor) {
@@ -65,9 +66,11 @@ struct FileLock {
 
     private static func createDirectory(of file: URL, path: String) throws(CassetteError) {
         do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
-            throw CassetteError(.io, path: path, message: "cannot create the cassette's directory: \(error.localizedDescription)")
+            throw CassetteError(
+                .io, path: path, message: "cannot create the cassette's directory: \(error.localizedDescription)")
         }
     }
 }

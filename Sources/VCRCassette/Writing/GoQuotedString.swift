@@ -24,8 +24,9 @@ enum GoQuotedString {
             if isPrintable(scalar) {
                 output.append(contentsOf: text[index..<end])
             } else {
-                appendHex(scalar.value, marker: scalar.value < 0x10000 ? "u" : "U", digits: scalar.value < 0x10000 ? 4 : 8,
-                          to: &output)
+                appendHex(
+                    scalar.value, marker: scalar.value < 0x10000 ? "u" : "U", digits: scalar.value < 0x10000 ? 4 : 8,
+                    to: &output)
             }
             index = end
         }

@@ -51,7 +51,8 @@ enum GoTimeLayout {
     private static func takeZone(_ scanner: inout ByteScanner) -> Bool {
         if scanner.take(UInt8(ascii: "Z")) { return true }
         let zone = Array(scanner.remaining.prefix(6))
-        guard zone.count == 6, zone[0] == UInt8(ascii: "+") || zone[0] == UInt8(ascii: "-"), zone[3] == UInt8(ascii: ":"),
+        guard zone.count == 6, zone[0] == UInt8(ascii: "+") || zone[0] == UInt8(ascii: "-"),
+            zone[3] == UInt8(ascii: ":"),
             [1, 2, 4, 5].allSatisfy({ ByteScanner.isDigit(zone[$0]) }),
             number(zone[1...2]) <= 24, number(zone[4...5]) <= 60
         else { return false }

@@ -38,10 +38,12 @@ enum PlainScalarResolver {
             if GoNumberSyntax.isYAMLStyleFloat(plain) && GoNumberSyntax.isFloat(plain) { return true }
             guard readsSignedBinaryDigits else { return false }
             if plain.starts(with: Array("0b".utf8)) || plain.starts(with: Array("0o".utf8)) {
-                return GoNumberSyntax.isInteger(Array(plain.dropFirst(2)), base: plain[1] == UInt8(ascii: "b") ? 2 : 8, signed: true)
+                return GoNumberSyntax.isInteger(
+                    Array(plain.dropFirst(2)), base: plain[1] == UInt8(ascii: "b") ? 2 : 8, signed: true)
             }
             if plain.starts(with: Array("-0b".utf8)) || plain.starts(with: Array("-0o".utf8)) {
-                return GoNumberSyntax.isInteger(Array(plain.dropFirst(3)), base: plain[2] == UInt8(ascii: "b") ? 2 : 8, signed: true)
+                return GoNumberSyntax.isInteger(
+                    Array(plain.dropFirst(3)), base: plain[2] == UInt8(ascii: "b") ? 2 : 8, signed: true)
             }
             return false
         default:

@@ -19,7 +19,8 @@ enum SymbolicLinks {
             let count = readlink(current, &buffer, buffer.count - 1)
             guard count >= 0 else {
                 throw CassetteError(
-                    .io, path: url.path, message: "cannot read the symbolic link \(current) (\(String(cString: strerror(errno))))")
+                    .io, path: url.path,
+                    message: "cannot read the symbolic link \(current) (\(String(cString: strerror(errno))))")
             }
             let destination = String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             current =
@@ -27,6 +28,7 @@ enum SymbolicLinks {
                 ? destination : (current as NSString).deletingLastPathComponent + "/" + destination
         }
         throw CassetteError(
-            .io, path: url.path, message: "found more than \(maximumHops) symbolic links in a row; expected a cassette file")
+            .io, path: url.path,
+            message: "found more than \(maximumHops) symbolic links in a row; expected a cassette file")
     }
 }

@@ -23,7 +23,8 @@ enum UTF8Text {
         switch text[index] {
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"): return true
         case 0xC2: return byte(text, index + 1) == 0x85
-        case 0xE2: return byte(text, index + 1) == 0x80 && (byte(text, index + 2) == 0xA8 || byte(text, index + 2) == 0xA9)
+        case 0xE2:
+            return byte(text, index + 1) == 0x80 && (byte(text, index + 2) == 0xA8 || byte(text, index + 2) == 0xA9)
         default: return false
         }
     }

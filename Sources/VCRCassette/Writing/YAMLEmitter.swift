@@ -104,8 +104,9 @@ struct YAMLEmitter {
     mutating func writeBinary(_ bytes: some Collection<UInt8>, indent: Int) {
         let encoded = Base64Lines.encode(bytes)
         writeIndicator("!!binary", needsWhitespace: true, isWhitespace: false, isIndention: false)
-        writeScalar(encoded, analysis: ScalarAnalysis(encoded), indent: indent, isSimpleKey: false,
-                    requested: encoded.last == UInt8(ascii: "\n") ? .literal : .plain)
+        writeScalar(
+            encoded, analysis: ScalarAnalysis(encoded), indent: indent, isSimpleKey: false,
+            requested: encoded.last == UInt8(ascii: "\n") ? .literal : .plain)
     }
 
     /// Ends the document with its final line break.
@@ -142,7 +143,8 @@ struct YAMLEmitter {
         }
 
         /// The emitter's checks on the requested style (`yaml_emitter_select_scalar_style`).
-        static func select(_ requested: Style, for text: [UInt8], analysis: ScalarAnalysis, isSimpleKey: Bool) -> Style {
+        static func select(_ requested: Style, for text: [UInt8], analysis: ScalarAnalysis, isSimpleKey: Bool) -> Style
+        {
             var chosen = requested
             if chosen == .plain {
                 if !analysis.allowsPlain { chosen = .singleQuoted }
@@ -179,7 +181,8 @@ struct YAMLEmitter {
             return text.first == UInt8(ascii: " ") || text.first == UInt8(ascii: "\t") || UTF8Text.isBreak(text, at: 0)
         }
         guard let first = text.firstIndex(where: { $0 != UInt8(ascii: "\n") }) else { return false }
-        return text[first] == UInt8(ascii: " ") || text[first] == UInt8(ascii: "\t") || UTF8Text.isBreak(text, at: first)
+        return text[first] == UInt8(ascii: " ") || text[first] == UInt8(ascii: "\t")
+            || UTF8Text.isBreak(text, at: first)
     }
 
     /// Writes a scalar in the style the emitter settles on for the requested one.

@@ -53,7 +53,8 @@ struct ChatCompletionsClient: Sendable {
                                 continuation.finish()
                                 return
                             }
-                            let decoded = try JSONDecoder().decode(ChatCompletionChunk.self, from: Data(event.data.utf8))
+                            let decoded = try JSONDecoder().decode(
+                                ChatCompletionChunk.self, from: Data(event.data.utf8))
                             continuation.yield(Streamed(event: decoded, chunk: chunkNumber))
                         }
                     }

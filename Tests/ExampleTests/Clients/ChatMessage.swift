@@ -25,8 +25,10 @@ struct ChatMessage: Sendable, Equatable {
         if !toolCalls.isEmpty {
             object["tool_calls"] = .array(
                 toolCalls.map { call in
-                    ["id": .string(call.id), "type": "function",
-                     "function": ["name": .string(call.name), "arguments": .string(call.arguments)]]
+                    [
+                        "id": .string(call.id), "type": "function",
+                        "function": ["name": .string(call.name), "arguments": .string(call.arguments)],
+                    ]
                 })
         }
         if let toolCallID { object["tool_call_id"] = .string(toolCallID) }

@@ -40,7 +40,8 @@ struct ResponsesClient: Sendable {
         var request = URLRequest(url: endpoint)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue(framing == .serverSentEvents ? "text/event-stream" : "application/x-ndjson", forHTTPHeaderField: "Accept")
+        request.setValue(
+            framing == .serverSentEvents ? "text/event-stream" : "application/x-ndjson", forHTTPHeaderField: "Accept")
         if let key = ProcessInfo.processInfo.environment[apiKeyVariable] {
             request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization")
         }

@@ -10,7 +10,8 @@ import VCRCassette
         _ yaml: String, _ kind: CassetteError.Kind, line: Int, column: Int, _ phrases: String...,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        expectFailure(Data(yaml.utf8), kind, line: line, column: column, phrases: phrases, sourceLocation: sourceLocation)
+        expectFailure(
+            Data(yaml.utf8), kind, line: line, column: column, phrases: phrases, sourceLocation: sourceLocation)
     }
 
     private func expectFailure(
@@ -352,7 +353,8 @@ import VCRCassette
 
     @Test func missingFile() {
         expectFileFailure(PackageFiles.corpus.appendingPathComponent("no-such-cassette.yaml"), "found no file")
-        expectFileFailure(PackageFiles.packageRoot.appendingPathComponent("Package.swift/cassette.yaml"), "found no file")
+        expectFileFailure(
+            PackageFiles.packageRoot.appendingPathComponent("Package.swift/cassette.yaml"), "found no file")
     }
 
     @Test func notAFileURL() throws {

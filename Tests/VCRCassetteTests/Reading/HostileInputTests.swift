@@ -8,7 +8,8 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct HostileInputTests {
     /// Runs `body` with a new empty directory that is removed afterwards.
     private func withDirectory(_ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-hostile-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vcr-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try body(directory.path)
@@ -114,9 +115,11 @@ import Testing
         #expect(cassette.interactions.map(\.request.url) == ["https://example.com/"])
 
         let repeated = yaml + "    x77777: 2\n"
-        #expect(readingError(repeated) == CassetteError(
-            .syntax, path: "test.yaml", line: 100_006, column: 5,
-            message: "found the key `x77777` a second time in one mapping; expected each key once"))
+        #expect(
+            readingError(repeated)
+                == CassetteError(
+                    .syntax, path: "test.yaml", line: 100_006, column: 5,
+                    message: "found the key `x77777` a second time in one mapping; expected each key once"))
     }
 
     // MARK: Responses no HTTP response can carry
@@ -140,17 +143,27 @@ import Testing
 
     @Test(arguments: [
         ("    headers:\n      X-A: [\"a\\nb\"]\n", 7, 13, "found a line feed (LF) in a value of the header `X-A`"),
-        ("    headers:\n      X-A: [ok, \"a\\rb\"]\n", 7, 17, "found a carriage return (CR) in a value of the header `X-A`"),
+        (
+            "    headers:\n      X-A: [ok, \"a\\rb\"]\n", 7, 17,
+            "found a carriage return (CR) in a value of the header `X-A`"
+        ),
         ("    headers:\n      X-A: [\"a\\0b\"]\n", 7, 13, "found a NUL character in a value of the header `X-A`"),
-        ("    headers:\n      \"X-\\r\\nA\": [a]\n", 7, 7, "found a carriage return (CR) in the header name `X-\\r\\nA`"),
+        (
+            "    headers:\n      \"X-\\r\\nA\": [a]\n", 7, 7,
+            "found a carriage return (CR) in the header name `X-\\r\\nA`"
+        ),
         // base64 of "a\nb", so the reader checks decoded text.
         ("    headers:\n      X-B: [!!binary YQpi]\n", 7, 13, "found a line feed (LF) in a value of the header `X-B`"),
         ("    trailer:\n      X-T: [\"a\\nb\"]\n", 7, 13, "found a line feed (LF) in a value of the header `X-T`"),
     ])
-    func aResponseHeaderWithCRLFOrNULIsAnErrorWhereItIs(response: String, line: Int, column: Int, message: String) throws {
+    func aResponseHeaderWithCRLFOrNULIsAnErrorWhereItIs(response: String, line: Int, column: Int, message: String)
+        throws
+    {
         let yaml = Self.cassette(response: response)
-        #expect(servingError(yaml) == CassetteError(
-            .invalidValue, path: "test.yaml", line: line, column: column, message: message + Self.headerRule))
+        #expect(
+            servingError(yaml)
+                == CassetteError(
+                    .invalidValue, path: "test.yaml", line: line, column: column, message: message + Self.headerRule))
         // go-vcr reads such a file, and so does reading it to rewrite it.
         #expect(readingError(yaml) == nil)
     }
@@ -158,9 +171,11 @@ import Testing
     @Test(arguments: [0, 99, 600, 1_000, -200])
     func aStatusCodeOutsideHTTPsIsAnErrorWhereItIs(code: Int) {
         let yaml = Self.cassette(response: "    code: \(code)\n")
-        #expect(servingError(yaml) == CassetteError(
-            .invalidValue, path: "test.yaml", line: 6, column: 11,
-            message: "found the status code \(code) for `code`; expected an HTTP status code from 100 to 599"))
+        #expect(
+            servingError(yaml)
+                == CassetteError(
+                    .invalidValue, path: "test.yaml", line: 6, column: 11,
+                    message: "found the status code \(code) for `code`; expected an HTTP status code from 100 to 599"))
         #expect(readingError(yaml) == nil)
     }
 

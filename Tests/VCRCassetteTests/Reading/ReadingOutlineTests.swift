@@ -12,20 +12,21 @@ import VCRCassette
     @Test func locatesTheLintedFieldsOfTheSeedCassette() throws {
         let (cassette, outline) = try Cassette.outlined(contentsOf: Self.seed)
         #expect(cassette == (try Cassette(contentsOf: Self.seed)))
-        #expect(outline.interactions == [
-            .init(
-                start: Position(line: 4, column: 3), id: Position(line: 4, column: 7),
-                request: Position(line: 6, column: 5), url: Position(line: 19, column: 10),
-                response: Position(line: 22, column: 5),
-                status: Position(line: 58, column: 13), code: Position(line: 59, column: 11)
-            ),
-            .init(
-                start: Position(line: 61, column: 3), id: Position(line: 61, column: 7),
-                request: Position(line: 63, column: 5), url: Position(line: 76, column: 10),
-                response: Position(line: 79, column: 5),
-                status: Position(line: 145, column: 13), code: Position(line: 146, column: 11)
-            ),
-        ])
+        #expect(
+            outline.interactions == [
+                .init(
+                    start: Position(line: 4, column: 3), id: Position(line: 4, column: 7),
+                    request: Position(line: 6, column: 5), url: Position(line: 19, column: 10),
+                    response: Position(line: 22, column: 5),
+                    status: Position(line: 58, column: 13), code: Position(line: 59, column: 11)
+                ),
+                .init(
+                    start: Position(line: 61, column: 3), id: Position(line: 61, column: 7),
+                    request: Position(line: 63, column: 5), url: Position(line: 76, column: 10),
+                    response: Position(line: 79, column: 5),
+                    status: Position(line: 145, column: 13), code: Position(line: 146, column: 11)
+                ),
+            ])
     }
 
     /// In both layouts, each interaction's `id` is where the text's `- id: N` line puts it.
@@ -34,7 +35,8 @@ import VCRCassette
         let text = try String(contentsOf: cassette, encoding: .utf8)
         var expected: [Position] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for prefix in ["- id: ", "    - id: "] where line.hasPrefix(prefix) && line.dropFirst(prefix.count).allSatisfy(\.isNumber) {
+            for prefix in ["- id: ", "    - id: "]
+            where line.hasPrefix(prefix) && line.dropFirst(prefix.count).allSatisfy(\.isNumber) {
                 expected.append(Position(line: offset + 1, column: prefix.count + 1))
             }
         }
@@ -47,7 +49,8 @@ import VCRCassette
     /// columns count characters, and a byte order mark is not one. Read from
     /// memory and from a file, which is read in chunks.
     @Test func countsLinesAndColumnsAsEditorsDo() throws {
-        let yaml = "\u{FEFF}version: 2\ninteractions:\r\n- id: 0\r  request: {url: \"é\u{2028}\u{85}\"}\n"
+        let yaml =
+            "\u{FEFF}version: 2\ninteractions:\r\n- id: 0\r  request: {url: \"é\u{2028}\u{85}\"}\n"
             + "  response: {code: 200}\n- {id: 1}\n"
         let expected: [CassetteOutline.InteractionPositions] = [
             .init(
@@ -66,10 +69,14 @@ import VCRCassette
 
     /// An error found while outlining is placed as editors count, past raw U+2028 line separators.
     @Test func placesErrorsAsEditorsDo() {
-        let yaml = "version: 2\ninteractions:\n- id: 0\n  request: {url: \"a\u{2028}\u{2028}b\"}\n  response: {code: x}\n"
-        #expect(throws: CassetteError(
-            .invalidValue, path: "test.yaml", line: 5, column: 20, message: "expected an integer for `code`, found `x`"
-        )) {
+        let yaml =
+            "version: 2\ninteractions:\n- id: 0\n  request: {url: \"a\u{2028}\u{2028}b\"}\n  response: {code: x}\n"
+        #expect(
+            throws: CassetteError(
+                .invalidValue, path: "test.yaml", line: 5, column: 20,
+                message: "expected an integer for `code`, found `x`"
+            )
+        ) {
             try Cassette.outlined(yaml: Data(yaml.utf8), path: "test.yaml")
         }
     }
@@ -88,11 +95,13 @@ import VCRCassette
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("outline-\(UUID().uuidString).yaml")
         try Data("version: 2\ninteractions:\n- id: 0\n  response: {body: !!binary 'Y%Fi'}\n".utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        #expect(throws: CassetteError(
-            .invalidValue, path: file.path, line: 4, column: 20,
-            message: "expected base64 for the `!!binary` value of `body`, found invalid base64: "
-                + "`%` is not a base64 character (character 2 of the value)"
-        )) {
+        #expect(
+            throws: CassetteError(
+                .invalidValue, path: file.path, line: 4, column: 20,
+                message: "expected base64 for the `!!binary` value of `body`, found invalid base64: "
+                    + "`%` is not a base64 character (character 2 of the value)"
+            )
+        ) {
             _ = try Cassette.outlined(contentsOf: file, keepingBodies: false)
         }
     }

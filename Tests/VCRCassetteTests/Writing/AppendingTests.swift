@@ -9,7 +9,8 @@ import Testing
     /// Two interactions to append, made from the file's own first and last
     /// ones so that they carry the file's kinds of values.
     private static func newInteractions(like cassette: Cassette) -> [Interaction] {
-        let samples = cassette.interactions.isEmpty
+        let samples =
+            cassette.interactions.isEmpty
             ? [Interaction(id: 0, request: RecordedRequest(url: "https://example.com/"), response: RecordedResponse())]
             : [cassette.interactions[0], cassette.interactions[cassette.interactions.count - 1]]
         return samples.enumerated().map { offset, sample in
@@ -56,7 +57,9 @@ import Testing
     /// end, and no final line break.
     private static func handEditedVariants(of text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let itemPrefix = lines.first { $0.hasPrefix("- id:") || $0.hasPrefix("    - id:") }.map { $0.prefix { $0 == " " } + "- id:" }
+        let itemPrefix = lines.first { $0.hasPrefix("- id:") || $0.hasPrefix("    - id:") }.map {
+            $0.prefix { $0 == " " } + "- id:"
+        }
         let commented = lines.map { line in
             itemPrefix.map { line.hasPrefix($0) } == true ? "# an interaction\n" + line : line
         }.joined(separator: "\n")
@@ -137,7 +140,9 @@ import Testing
 
     /// Appends ``added`` to `text` and checks that the file's bytes are kept
     /// and that it reads back as its interactions followed by the new one.
-    private func expectKeptBytes(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> AppendedCassette {
+    private func expectKeptBytes(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> AppendedCassette
+    {
         let original = Data(text.utf8)
         let loaded = try Cassette(yaml: original)
         let appended = try Cassette.appending(Self.added, toFile: original, path: "hand.yaml")
@@ -163,9 +168,10 @@ import Testing
     }
 
     @Test func itemsInAnotherColumnGetTheNewInteractionInTheirColumn() throws {
-        let shifted = Self.handEdited.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasPrefix("- ") || line.hasPrefix("  ") ? "  " + line : String(line)
-        }.joined(separator: "\n") + "\n"
+        let shifted =
+            Self.handEdited.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.hasPrefix("- ") || line.hasPrefix("  ") ? "  " + line : String(line)
+            }.joined(separator: "\n") + "\n"
         let appended = try expectKeptBytes(shifted)
         let tail = String(decoding: appended.yaml.dropFirst(shifted.utf8.count), as: UTF8.self)
         #expect(tail.hasPrefix("  - id: 1\n    request:\n"))
@@ -234,7 +240,8 @@ import Testing
 
     @Test func aFileThatIsNoCassetteIsAnErrorNamingIt() {
         #expect {
-            _ = try Cassette.appending(Self.added, toFile: Data("version: 3\ninteractions: []\n".utf8), path: "old.yaml")
+            _ = try Cassette.appending(
+                Self.added, toFile: Data("version: 3\ninteractions: []\n".utf8), path: "old.yaml")
         } throws: { error in
             (error as? CassetteError)?.path == "old.yaml"
         }

@@ -7,7 +7,9 @@ import VCRCassette
 /// interrupted saves, and the lock that makes saves take turns.
 @Suite struct SafeSavingTests {
     private let cassette = Cassette(interactions: [
-        Interaction(id: 0, request: RecordedRequest(url: "https://example.com/"), response: RecordedResponse(body: Data("ok".utf8)))
+        Interaction(
+            id: 0, request: RecordedRequest(url: "https://example.com/"),
+            response: RecordedResponse(body: Data("ok".utf8)))
     ])
 
     private func permissions(_ path: String) throws -> Int {
@@ -33,7 +35,10 @@ import VCRCassette
             #expect(try Data(contentsOf: target) == cassette.yaml())
             #expect(try permissions(target.path) == 0o640)
             #expect(try FileManager.default.contentsOfDirectory(atPath: shared.path) == ["real.yaml"])
-            #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["chained.yaml", "link.yaml", "shared"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == [
+                    "chained.yaml", "link.yaml", "shared",
+                ])
         }
     }
 

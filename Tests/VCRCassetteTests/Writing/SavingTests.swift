@@ -5,7 +5,9 @@ import VCRCassette
 
 @Suite struct SavingTests {
     private let cassette = Cassette(interactions: [
-        Interaction(id: 0, request: RecordedRequest(url: "https://example.com/"), response: RecordedResponse(body: Data("ok".utf8)))
+        Interaction(
+            id: 0, request: RecordedRequest(url: "https://example.com/"),
+            response: RecordedResponse(body: Data("ok".utf8)))
     ])
 
     @Test func createsMissingDirectories() throws {
@@ -30,7 +32,8 @@ import VCRCassette
     @Test func aFailedSaveKeepsWhatWasThereAndSaysWhere() throws {
         try TemporaryFolder.with("vcr-saving") { root in
             let target = root.appendingPathComponent("cassette.yaml")
-            try FileManager.default.createDirectory(at: target.appendingPathComponent("occupied"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.appendingPathComponent("occupied"), withIntermediateDirectories: true)
             #expect {
                 try cassette.write(to: target)
             } throws: { error in

@@ -51,10 +51,12 @@ import VCRCassette
     }
 
     @Test(arguments: [
-        (" lead", " ' lead'"), ("trail ", " 'trail '"), ("#x", " '#x'"), ("&a", " '&a'"), ("*a", " '*a'"), ("!a", " '!a'"),
+        (" lead", " ' lead'"), ("trail ", " 'trail '"), ("#x", " '#x'"), ("&a", " '&a'"), ("*a", " '*a'"),
+        ("!a", " '!a'"),
         ("|a", " '|a'"), (">a", " '>a'"), ("'a", " '''a'"), ("\"a", " '\"a'"), ("%a", " '%a'"), ("@a", " '@a'"),
         ("`a", " '`a'"), ("[a", " '[a'"), ("]a", " ']a'"), ("{a", " '{a'"), ("}a", " '}a'"), (",a", " ',a'"),
-        ("? a", " '? a'"), (": a", " ': a'"), ("- a", " '- a'"), ("?", " '?'"), ("a: b", " 'a: b'"), ("a #b", " 'a #b'"),
+        ("? a", " '? a'"), (": a", " ': a'"), ("- a", " '- a'"), ("?", " '?'"), ("a: b", " 'a: b'"),
+        ("a #b", " 'a #b'"),
         ("---x", " '---x'"), ("...x", " '...x'"), ("it's", " it's"), ("a\u{2028}b", " 'a\u{2028}      b'"),
     ])
     func singleQuotedWhenPlainIsNotAllowed(value: String, expected: String) {
@@ -99,14 +101,20 @@ import VCRCassette
         cassette.interactions[0].request = request
         let text = String(decoding: cassette.yaml(), as: UTF8.self)
         let encoded = Data(request.body).base64EncodedString()
-        #expect(text.contains("    body: !!binary |\n      \(encoded.prefix(70))\n      \(encoded.dropFirst(70))\n    url:"))
+        #expect(
+            text.contains("    body: !!binary |\n      \(encoded.prefix(70))\n      \(encoded.dropFirst(70))\n    url:")
+        )
     }
 
     @Test func binaryOfExactlySeventyCharactersIsABlock() {
         let body = Data([0xFF] + Array(repeating: UInt8(ascii: "a"), count: 51))  // 52 bytes → 72 chars
         let shorter = Data([0xFF] + Array(repeating: UInt8(ascii: "a"), count: 50))  // 51 bytes → 68 chars
-        let block = Cassette(interactions: [Interaction(id: 0, request: RecordedRequest(body: body), response: RecordedResponse())])
-        let line = Cassette(interactions: [Interaction(id: 0, request: RecordedRequest(body: shorter), response: RecordedResponse())])
+        let block = Cassette(interactions: [
+            Interaction(id: 0, request: RecordedRequest(body: body), response: RecordedResponse())
+        ])
+        let line = Cassette(interactions: [
+            Interaction(id: 0, request: RecordedRequest(body: shorter), response: RecordedResponse())
+        ])
         #expect(String(decoding: block.yaml(), as: UTF8.self).contains("body: !!binary |\n"))
         #expect(!String(decoding: line.yaml(), as: UTF8.self).contains("body: !!binary |"))
     }

@@ -30,7 +30,9 @@ import VCRCassette
         if let style { #expect(cassette.layout.style == style) }
         let rewritten = cassette.yaml()
         if rewritten != original {
-            Issue.record("\(file.lastPathComponent) (\(cassette.layout.style)) differs at \(firstDifference(original, rewritten))")
+            Issue.record(
+                "\(file.lastPathComponent) (\(cassette.layout.style)) differs at \(firstDifference(original, rewritten))"
+            )
         }
         var converted = source
         converted.layout = cassette.layout
@@ -38,8 +40,10 @@ import VCRCassette
     }
 
     private func firstDifference(_ a: Data, _ b: Data) -> String {
-        let lines = (String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
-                     String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false))
+        let lines = (
+            String(decoding: a, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false),
+            String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        )
         for (number, pair) in zip(lines.0, lines.1).enumerated() where pair.0 != pair.1 {
             return "line \(number + 1):\n- \(pair.0.prefix(300))\n+ \(pair.1.prefix(300))"
         }

@@ -15,7 +15,8 @@ import VCRCassette
     }
 
     private func yaml(_ request: RecordedRequest, _ layout: CassetteLayout) -> String {
-        let cassette = Cassette(interactions: [Interaction(id: 0, request: request, response: RecordedResponse())], layout: layout)
+        let cassette = Cassette(
+            interactions: [Interaction(id: 0, request: request, response: RecordedResponse())], layout: layout)
         return String(decoding: cassette.yaml(), as: UTF8.self)
     }
 
@@ -23,10 +24,13 @@ import VCRCassette
 
     @Test(arguments: [
         (#"{"ok":true}"#, #" "{\"ok\":true}""#), ("*", #" "*""#), ("a: b", #" "a: b""#), ("a#b", #" "a#b""#),
-        (#"a\b"#, #" "a\\b""#), ("- a", #" "- a""#), ("-", #" "-""#), ("trail:", #" "trail:""#), (" lead", #" " lead""#),
+        (#"a\b"#, #" "a\\b""#), ("- a", #" "- a""#), ("-", #" "-""#), ("trail:", #" "trail:""#),
+        (" lead", #" " lead""#),
         ("yes", #" "yes""#), ("Off", #" "Off""#), ("null", #" "null""#), ("", #" """#), ("0x1F", #" "0x1F""#),
-        ("1_000", #" "1_000""#), ("+-5", #" "+-5""#), ("1.5e999", #" "1.5e999""#), ("99999999999999999999", #" "99999999999999999999""#),
-        ("2025-01-01", #" "2025-01-01""#), ("2025-01-01 10:00:00.5", #" "2025-01-01 10:00:00.5""#), ("1:20", #" "1:20""#),
+        ("1_000", #" "1_000""#), ("+-5", #" "+-5""#), ("1.5e999", #" "1.5e999""#),
+        ("99999999999999999999", #" "99999999999999999999""#),
+        ("2025-01-01", #" "2025-01-01""#), ("2025-01-01 10:00:00.5", #" "2025-01-01 10:00:00.5""#),
+        ("1:20", #" "1:20""#),
         (#"{"a":1}"# + "\n", #" "{\"a\":1}\n""#),
     ])
     func goccyDoubleQuotesWhatItsRulesFlag(value: String, expected: String) {
@@ -35,7 +39,8 @@ import VCRCassette
 
     /// What goccy leaves plain, though yaml.v3 would quote some of it.
     @Test(arguments: [
-        ("hello world", " hello world"), ("it's", " it's"), ("-x", " -x"), ("?x", " ?x"), (":x", " :x"), ("a:b", " a:b"),
+        ("hello world", " hello world"), ("it's", " it's"), ("-x", " -x"), ("?x", " ?x"), (":x", " :x"),
+        ("a:b", " a:b"),
         ("1e5", " 1e5"), (".inf", " .inf"), ("2025-1-2", " 2025-1-2"), ("25:00", " 25:00"), ("12:60", " 12:60"),
         ("a\tb", " a\tb"), ("é😀", " é😀"), ("1.2.3", " 1.2.3"), ("0b", " 0b"), ("<<", " <<"), ("~x", " ~x"),
     ])
@@ -45,7 +50,8 @@ import VCRCassette
 
     /// Go's `strconv.Quote` escapes, lower-case hex, printable characters raw.
     @Test(arguments: [
-        ("#\0", ##" "#\x00""##), ("#\u{1B}", ##" "#\x1b""##), ("#\u{7F}", ##" "#\x7f""##), ("#\u{85}", ##" "#\u0085""##),
+        ("#\0", ##" "#\x00""##), ("#\u{1B}", ##" "#\x1b""##), ("#\u{7F}", ##" "#\x7f""##),
+        ("#\u{85}", ##" "#\u0085""##),
         ("#\u{A0}", ##" "#\u00a0""##), ("#\u{AD}", ##" "#\u00ad""##), ("#\u{FEFF}", ##" "#\ufeff""##),
         ("#\u{2028}", ##" "#\u2028""##), ("#\u{E000}", ##" "#\ue000""##), ("#😀é日", ##" "#😀é日""##),
         ("#\u{07}\u{08}\u{0C}\n\r\t\u{0B}\"\\", ##" "#\a\b\f\n\r\t\v\"\\""##),
@@ -67,7 +73,8 @@ import VCRCassette
     /// goccy's literal blocks have no indentation digit; in a mapping an empty line keeps the
     /// indentation's spaces, except the last line of a `|+` block.
     @Test(arguments: [
-        ("hello\n", " |\n      hello"), ("a\nb", " |-\n      a\n      b"), ("one\n\ntwo\n", " |\n      one\n      \n      two"),
+        ("hello\n", " |\n      hello"), ("a\nb", " |-\n      a\n      b"),
+        ("one\n\ntwo\n", " |\n      one\n      \n      two"),
         ("a\n\n", " |+\n      a\n"), ("a\n\n\n", " |+\n      a\n      \n"), ("\nfoo", " |-\n      \n      foo"),
         ("  a\nb", #" "  a\nb""#),
     ])
@@ -77,7 +84,10 @@ import VCRCassette
 
     @Test func goccyLiteralBlocksInASequenceHaveEmptyBlankLines() {
         let text = yaml(RecordedRequest(headers: ["A": ["one\n\ntwo", "x\n\n\n"], "B": ["*", "plain"]]), .goccy)
-        #expect(text.contains("      A:\n      - |-\n        one\n\n        two\n      - |+\n        x\n\n\n      B:\n      - \"*\"\n      - plain\n"))
+        #expect(
+            text.contains(
+                "      A:\n      - |-\n        one\n\n        two\n      - |+\n        x\n\n\n      B:\n      - \"*\"\n      - plain\n"
+            ))
     }
 
     /// goccy sorts map keys byte by byte; the yaml writers compare digit runs as numbers.
@@ -114,7 +124,9 @@ import VCRCassette
         #expect(lines.count == 3)
         #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("      abcdefghij") })
         #expect(lines.map(\.count) == [77, 82, 71])  // 7 words each: the 7th space is the first past column 80
-        #expect(try Cassette(yaml: Data(yaml(RecordedRequest(host: words), .folded).utf8)).interactions[0].request.host == words)
+        #expect(
+            try Cassette(yaml: Data(yaml(RecordedRequest(host: words), .folded).utf8)).interactions[0].request.host
+                == words)
     }
 
     @Test func rc6FoldsQuotedScalarsAndKeepsDoubleSpaces() throws {
@@ -122,7 +134,9 @@ import VCRCassette
         #expect(written(single, .folded) == " '#" + String(repeating: "x", count: 80) + "\n      y z'")
         let double = "\u{1B}" + String(repeating: "x", count: 80) + "  y"
         #expect(written(double, .folded) == #" "\e"# + String(repeating: "x", count: 80) + "\n      \\ y\"")
-        #expect(try Cassette(yaml: Data(yaml(RecordedRequest(host: double), .folded).utf8)).interactions[0].request.host == double)
+        #expect(
+            try Cassette(yaml: Data(yaml(RecordedRequest(host: double), .folded).utf8)).interactions[0].request.host
+                == double)
         #expect(written("#" + String(repeating: "x", count: 80) + "  y", .folded).contains("\n") == false)
     }
 

@@ -34,7 +34,10 @@ enum ServerFixtures {
         if let query = components?.percentEncodedQuery { target += "?" + query }
         let headers = recorded.headers.keys.sorted().flatMap { name in
             (recorded.headers[name] ?? []).map { (name, $0) }
-        }.filter { !["host", "content-length", "connection", "transfer-encoding"].contains($0.0.lowercased()) && isCarriable($0) }
+        }.filter {
+            !["host", "content-length", "connection", "transfer-encoding"].contains($0.0.lowercased())
+                && isCarriable($0)
+        }
         return WireRequest.make(recorded.method, target, headers: headers, body: Array(recorded.body), close: close)
     }
 
@@ -48,7 +51,8 @@ enum ServerFixtures {
         var fields: [String: [String]] = [:]
         for name in response.headers.keys.sorted() where !framing.contains(name.lowercased()) {
             for value in response.headers[name] ?? [] where isCarriable((name, value)) {
-                fields[name.lowercased(), default: []].append(value.trimmingCharacters(in: CharacterSet(charactersIn: " \t")))
+                fields[name.lowercased(), default: []].append(
+                    value.trimmingCharacters(in: CharacterSet(charactersIn: " \t")))
             }
         }
         return fields

@@ -62,7 +62,10 @@ enum Wire {
         private var bytes: [UInt8] = []
         private var timer: Scheduled<Void>?
 
-        init(request: [UInt8], timeout: TimeAmount, done: EventLoopPromise<[UInt8]>, closeWhen: (@Sendable ([UInt8]) -> Bool)?) {
+        init(
+            request: [UInt8], timeout: TimeAmount, done: EventLoopPromise<[UInt8]>,
+            closeWhen: (@Sendable ([UInt8]) -> Bool)?
+        ) {
             self.request = request
             self.timeout = timeout
             self.done = done
@@ -156,7 +159,11 @@ struct WireResponse: CustomStringConvertible {
             if field.isEmpty { break }
             guard let colon = field.firstIndex(of: ":") else { throw Malformed(description: "field `\(field)`") }
             headers.append(
-                (String(field[..<colon]), String(field[field.index(after: colon)...]).trimmingCharacters(in: CharacterSet(charactersIn: " \t"))))
+                (
+                    String(field[..<colon]),
+                    String(field[field.index(after: colon)...]).trimmingCharacters(
+                        in: CharacterSet(charactersIn: " \t"))
+                ))
         }
         var response = WireResponse(
             status: status, reason: parts.count > 2 ? parts[2] : "", headers: headers, chunks: [], isChunked: false)
@@ -188,7 +195,8 @@ struct WireResponse: CustomStringConvertible {
     }
 
     private static func line(_ rest: inout ArraySlice<UInt8>) throws -> String {
-        guard let end = rest.indices.first(where: { rest[$0] == 13 && $0 + 1 < rest.endIndex && rest[$0 + 1] == 10 }) else {
+        guard let end = rest.indices.first(where: { rest[$0] == 13 && $0 + 1 < rest.endIndex && rest[$0 + 1] == 10 })
+        else {
             throw Malformed(description: "a line without CRLF")
         }
         let text = String(decoding: rest[rest.startIndex..<end], as: UTF8.self)

@@ -26,7 +26,9 @@ import VCRCassette
         #expect(outcome.failedCount == 1)
         #expect(outcome.failures.map(\.path) == [.dataDelegate, .dataFor])
         #expect(outcome.failures.allSatisfy { $0.interactionID == 1 })
-        #expect(outcome.failures.first?.description.hasPrefix("#1 GET /relative/items (data delegate): the request failed") == true)
+        #expect(
+            outcome.failures.first?.description.hasPrefix("#1 GET /relative/items (data delegate): the request failed")
+                == true)
     }
 
     @Test func aRecordingWhoseURLFoundationEscapesStillReplays() async {

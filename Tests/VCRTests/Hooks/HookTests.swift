@@ -60,7 +60,9 @@ import FoundationNetworking
             options.beforeRecord.append { interaction in
                 var cleaned = interaction
                 cleaned.request.body = Data(
-                    String(decoding: interaction.request.body, as: UTF8.self).replacingOccurrences(of: secret, with: "TOKEN").utf8)
+                    String(decoding: interaction.request.body, as: UTF8.self).replacingOccurrences(
+                        of: secret, with: "TOKEN"
+                    ).utf8)
                 return cleaned
             }
             let fixed = try VCR(cassette: cassette, mode: .all, options: options)
@@ -82,7 +84,8 @@ import FoundationNetworking
             requests.withLock { $0.append("\(request.method) \(request.url) #\(recorded.id)") }
             response.code = 203
             response.headers["X-Replayed"] = ["1"]
-            response.body = Data(String(decoding: response.body, as: UTF8.self).replacingOccurrences(of: "\"n\"", with: "\"m\"").utf8)
+            response.body = Data(
+                String(decoding: response.body, as: UTF8.self).replacingOccurrences(of: "\"n\"", with: "\"m\"").utf8)
         }
         options.beforeReplay.append { response, _, _ in
             response.body += Data("data: [DONE]\n\n".utf8)  // sees the first hook's body
@@ -95,8 +98,9 @@ import FoundationNetworking
         let expected = events.replacingOccurrences(of: "\"n\"", with: "\"m\"") + "data: [DONE]\n\n"
         #expect(outcome.response?.statusCode == 203)
         #expect(outcome.response?.value(forHTTPHeaderField: "X-Replayed") == "1")
-        #expect(outcome.chunks.map { String(decoding: $0, as: UTF8.self) }
-            == expected.components(separatedBy: "\n\n").dropLast().map { $0 + "\n\n" })
+        #expect(
+            outcome.chunks.map { String(decoding: $0, as: UTF8.self) }
+                == expected.components(separatedBy: "\n\n").dropLast().map { $0 + "\n\n" })
         #expect(requests.withLock { $0 } == ["GET https://api.example.com/items #0"])
         // The cassette itself is untouched.
         #expect(interaction.response.body == Data(events.utf8))

@@ -25,7 +25,8 @@ import FoundationNetworking
             request.setValue("Bearer not-redacted-on-the-wire", forHTTPHeaderField: "Authorization")
             request.httpBody = Data("ping".utf8)
             let (data, response) = try await vcr.session.data(for: request)
-            let streamed = await ChunkRecorder.run(URLRequest(url: server.url("/binary")), configuration: vcr.makeConfiguration())
+            let streamed = await ChunkRecorder.run(
+                URLRequest(url: server.url("/binary")), configuration: vcr.makeConfiguration())
             let report = vcr.stop()
 
             #expect(data == Data(#"{"ok":true}"#.utf8))
@@ -37,14 +38,18 @@ import FoundationNetworking
             #expect(received.body == Data("ping".utf8))
             #expect(report.recordedInteractions.isEmpty)
             #expect(report.unmatchedRequests.isEmpty)
-            #expect(report.passedThroughRequests == ["POST \(server.origin)/echo?token=REDACTED", "GET \(server.origin)/binary"])
+            #expect(
+                report.passedThroughRequests == [
+                    "POST \(server.origin)/echo?token=REDACTED", "GET \(server.origin)/binary",
+                ])
             #expect(report.description.contains("passed through: GET \(server.origin)/binary"))
             #expect(try Data(contentsOf: cassette) == before)
         }
     }
 
     @Test func hostsAndPredicatesCombine() {
-        let passthrough = VCR.Passthrough.hosts("Telemetry.Example.com").or(VCR.Passthrough { $0.url.hasSuffix("/health") })
+        let passthrough = VCR.Passthrough.hosts("Telemetry.Example.com").or(
+            VCR.Passthrough { $0.url.hasSuffix("/health") })
         #expect(passthrough.lets(InterceptedRequest(method: "GET", url: "https://telemetry.example.com:8443/v1")))
         #expect(passthrough.lets(InterceptedRequest(method: "GET", url: "https://api.example.com/health")))
         #expect(!passthrough.lets(InterceptedRequest(method: "GET", url: "https://api.example.com/items")))
@@ -60,7 +65,8 @@ import FoundationNetworking
         defer { try? server.shutdown() }
         var options = Fixtures.quiet
         options.passthrough = .loopback
-        let vcr = VCR(cassette: Cassette(interactions: [Fixtures.interaction(0)]), path: "/c/mixed.yaml", options: options)
+        let vcr = VCR(
+            cassette: Cassette(interactions: [Fixtures.interaction(0)]), path: "/c/mixed.yaml", options: options)
         let (replayed, _) = try await vcr.session.data(from: URL(string: "https://api.example.com/items")!)
         let (live, _) = try await vcr.session.data(from: server.url("/echo"))
         let report = vcr.stop()

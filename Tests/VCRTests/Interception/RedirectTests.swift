@@ -18,19 +18,27 @@ import FoundationNetworking
     }
 
     /// A redirect with status `code` from `path` to `location`.
-    private func hop(_ id: Int, _ path: String, to location: String, code: Int = 302, method: String = "GET", requestBody: String = "") -> Interaction {
+    private func hop(
+        _ id: Int, _ path: String, to location: String, code: Int = 302, method: String = "GET",
+        requestBody: String = ""
+    ) -> Interaction {
         Fixtures.interaction(
             id, method: method, url: Self.origin + path, requestBody: requestBody, code: code,
             headers: ["Location": [location], "Content-Type": ["text/plain"]], body: "moved")
     }
 
-    private func final(_ id: Int, _ path: String, method: String = "GET", requestBody: String = "", body: String = #"{"done":true}"#) -> Interaction {
+    private func final(
+        _ id: Int, _ path: String, method: String = "GET", requestBody: String = "", body: String = #"{"done":true}"#
+    ) -> Interaction {
         Fixtures.interaction(id, method: method, url: Self.origin + path, requestBody: requestBody, body: body)
     }
 
     /// 0: /start → /middle (relative), 1: /middle → absolute /end?x=1, 2: /end?x=1 answers.
     private var chain: [Interaction] {
-        [hop(0, "/start", to: "/middle"), hop(1, "/middle", to: Self.origin + "/end?x=1", code: 301), final(2, "/end?x=1")]
+        [
+            hop(0, "/start", to: "/middle"), hop(1, "/middle", to: Self.origin + "/end?x=1", code: 301),
+            final(2, "/end?x=1"),
+        ]
     }
 
     private func url(_ path: String) -> URL { URL(string: Self.origin + path)! }
@@ -165,11 +173,13 @@ import FoundationNetworking
         request.setValue("yes", forHTTPHeaderField: "X-Trace")
         let sameHost = try #require(
             RedirectRequest.next(
-                after: redirect("https://api.example.com/a", to: "https://sub.api.example.com/b"), to: request, body: nil))
+                after: redirect("https://api.example.com/a", to: "https://sub.api.example.com/b"), to: request,
+                body: nil))
         #expect(sameHost.value(forHTTPHeaderField: "Authorization") == "Bearer t")
         #expect(sameHost.value(forHTTPHeaderField: "Referer") == "https://api.example.com/a")
         let otherHost = try #require(
-            RedirectRequest.next(after: redirect("https://api.example.com/a", to: "http://cdn.test/b"), to: request, body: nil))
+            RedirectRequest.next(
+                after: redirect("https://api.example.com/a", to: "http://cdn.test/b"), to: request, body: nil))
         #expect(otherHost.value(forHTTPHeaderField: "Authorization") == nil)
         #expect(otherHost.value(forHTTPHeaderField: "Cookie") == nil)
         #expect(otherHost.value(forHTTPHeaderField: "X-Trace") == "yes")
@@ -178,7 +188,8 @@ import FoundationNetworking
     }
 
     private func redirect(_ from: String, to location: String) -> HTTPURLResponse {
-        HTTPURLResponse(url: URL(string: from)!, statusCode: 302, httpVersion: "HTTP/1.1", headerFields: ["Location": location])!
+        HTTPURLResponse(
+            url: URL(string: from)!, statusCode: 302, httpVersion: "HTTP/1.1", headerFields: ["Location": location])!
     }
 }
 

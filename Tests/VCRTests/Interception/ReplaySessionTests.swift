@@ -52,7 +52,11 @@ import FoundationNetworking
         let vcr = vcr([streamed()])
         let data: Data = try await withCheckedThrowingContinuation { continuation in
             vcr.session.dataTask(with: itemsURL) { data, _, error in
-                if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: data ?? Data()) }
+                if let error {
+                    continuation.resume(throwing: error)
+                } else {
+                    continuation.resume(returning: data ?? Data())
+                }
             }.resume()
         }
         #expect(data == Data(Self.events.utf8))
@@ -83,7 +87,11 @@ import FoundationNetworking
         request.httpMethod = "POST"
         let data: Data = try await withCheckedThrowingContinuation { continuation in
             vcr.session.uploadTask(with: request, fromFile: file) { data, _, error in
-                if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: data ?? Data()) }
+                if let error {
+                    continuation.resume(throwing: error)
+                } else {
+                    continuation.resume(returning: data ?? Data())
+                }
             }.resume()
         }
         #expect(data == Data("file".utf8))
@@ -108,7 +116,11 @@ import FoundationNetworking
         #expect(data == Data(Self.events.utf8))
         let handled: Data = try await withCheckedThrowingContinuation { continuation in
             session.dataTask(with: itemsURL) { data, _, error in
-                if let error { continuation.resume(throwing: error) } else { continuation.resume(returning: data ?? Data()) }
+                if let error {
+                    continuation.resume(throwing: error)
+                } else {
+                    continuation.resume(returning: data ?? Data())
+                }
             }.resume()
         }
         #expect(handled == Data(Self.events.utf8))
@@ -159,8 +171,9 @@ import FoundationNetworking
         var request = URLRequest(url: itemsURL)
         request.httpMethod = "POST"
         let error: Error? = await withCheckedContinuation { continuation in
-            vcr.session.uploadTask(with: request, fromFile: file) { _, _, error in continuation.resume(returning: error) }
-                .resume()
+            vcr.session.uploadTask(with: request, fromFile: file) { _, _, error in continuation.resume(returning: error)
+            }
+            .resume()
         }
         let failure = try #require(vcr.stop().failedRequests.first)
         guard case .unreadableUploadBody = failure else {
@@ -189,10 +202,13 @@ import FoundationNetworking
         // FoundationNetworking does not add httpAdditionalHeaders to the request a protocol sees.
         var options = Fixtures.quiet
         options.matchers = [.method, .url, .headers("X-Api-Version", "Accept")]
-        let vcr = vcr([
-            Fixtures.interaction(0, requestHeaders: ["X-Api-Version": ["1"], "Accept": ["text/plain"]], body: "v1"),
-            Fixtures.interaction(1, requestHeaders: ["X-Api-Version": ["2"], "Accept": ["text/plain"]], body: "v2"),
-        ], options)
+        let vcr = vcr(
+            [
+                Fixtures.interaction(
+                    0, requestHeaders: ["X-Api-Version": ["1"], "Accept": ["text/plain"]], body: "v1"),
+                Fixtures.interaction(
+                    1, requestHeaders: ["X-Api-Version": ["2"], "Accept": ["text/plain"]], body: "v2"),
+            ], options)
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpAdditionalHeaders = ["X-Api-Version": "2", "Accept": "application/json"]
         vcr.configure(configuration)
@@ -332,7 +348,10 @@ import FoundationNetworking
     }
 
     @Test func anEmptyBodyArrivesEmpty() async throws {
-        let vcr = vcr([Fixtures.interaction(0, code: 204, headers: [:], body: ""), Fixtures.interaction(1, code: 204, headers: [:], body: "")])
+        let vcr = vcr([
+            Fixtures.interaction(0, code: 204, headers: [:], body: ""),
+            Fixtures.interaction(1, code: 204, headers: [:], body: ""),
+        ])
         let (data, response) = try await vcr.session.data(for: URLRequest(url: itemsURL))
         #expect(data.isEmpty)
         #expect((response as? HTTPURLResponse)?.statusCode == 204)

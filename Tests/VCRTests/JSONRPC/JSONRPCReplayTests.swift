@@ -17,7 +17,8 @@ import FoundationNetworking
     {
         Fixtures.interaction(
             id, method: "POST", url: endpoint.absoluteString, requestHeaders: ["Content-Type": ["application/json"]],
-            requestBody: request, headers: ["Content-Type": [contentType], "Content-Length": [String(response.utf8.count)]],
+            requestBody: request,
+            headers: ["Content-Type": [contentType], "Content-Length": [String(response.utf8.count)]],
             body: response)
     }
 
@@ -40,20 +41,27 @@ import FoundationNetworking
         // Only the message's own id changes; an `id` deeper in the result keeps its bytes.
         let expected = #"{"id":"live-42","jsonrpc":"2.0","result":{"tools":[{"id":"rec-1","name":"x"}]}}"#
         #expect(String(decoding: data, as: UTF8.self) == expected)
-        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Length") == String(expected.utf8.count))
+        #expect(
+            (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Length") == String(expected.utf8.count))
     }
 
     @Test func aBatchPairsIDsByPositionAndResponsesInAnyOrder() async throws {
         let recorded = interaction(
-            0, request: #"[{"jsonrpc":"2.0","id":1,"method":"a"},{"jsonrpc":"2.0","method":"note"},{"jsonrpc":"2.0","id":2,"method":"b"}]"#,
-            response: #"[{"jsonrpc":"2.0","id":2,"result":"B"},{"jsonrpc":"2.0","id":1,"error":{"code":-1,"message":"A"}}]"#)
+            0,
+            request:
+                #"[{"jsonrpc":"2.0","id":1,"method":"a"},{"jsonrpc":"2.0","method":"note"},{"jsonrpc":"2.0","id":2,"method":"b"}]"#,
+            response:
+                #"[{"jsonrpc":"2.0","id":2,"result":"B"},{"jsonrpc":"2.0","id":1,"error":{"code":-1,"message":"A"}}]"#)
         let vcr = VCR(cassette: Cassette(interactions: [recorded]), path: "/c/batch.yaml", options: .jsonRPC)
         let (data, _) = try await vcr.session.data(
-            for: post(#"[{"jsonrpc":"2.0","id":"x","method":"a"},{"jsonrpc":"2.0","method":"note"},{"jsonrpc":"2.0","id":77,"method":"b"}]"#))
+            for: post(
+                #"[{"jsonrpc":"2.0","id":"x","method":"a"},{"jsonrpc":"2.0","method":"note"},{"jsonrpc":"2.0","id":77,"method":"b"}]"#
+            ))
         try vcr.stop().check()
         #expect(
             String(decoding: data, as: UTF8.self)
-                == #"[{"jsonrpc":"2.0","id":77,"result":"B"},{"jsonrpc":"2.0","id":"x","error":{"code":-1,"message":"A"}}]"#)
+                == #"[{"jsonrpc":"2.0","id":77,"result":"B"},{"jsonrpc":"2.0","id":"x","error":{"code":-1,"message":"A"}}]"#
+        )
     }
 
     @Test func serverSentEventsCarryTheLiveIDInEachResponseEvent() async throws {
@@ -68,7 +76,8 @@ import FoundationNetworking
         let outcome = await ChunkRecorder.run(
             post(#"{"jsonrpc":"2.0","id":"fresh","method":"tools/call"}"#), configuration: vcr.makeConfiguration())
         try vcr.stop().check()
-        let expected = stream.replacingOccurrences(of: #"data:{"jsonrpc":"2.0","id":"rec""#, with: #"data:{"jsonrpc":"2.0","id":"fresh""#)
+        let expected = stream.replacingOccurrences(
+            of: #"data:{"jsonrpc":"2.0","id":"rec""#, with: #"data:{"jsonrpc":"2.0","id":"fresh""#)
         #expect(String(decoding: outcome.body, as: UTF8.self) == expected)
         #expect(outcome.chunks.count == 3)
     }
@@ -81,7 +90,8 @@ import FoundationNetworking
         options.printsMismatches = false
         let vcr = VCR(cassette: Cassette(interactions: [recorded]), path: "/c/differ.yaml", options: options)
         await #expect(throws: MismatchError.self) {
-            _ = try await vcr.session.data(for: post(#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"sub"}}"#))
+            _ = try await vcr.session.data(
+                for: post(#"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"sub"}}"#))
         }
         #expect(vcr.stop().unmatchedRequests.count == 1)
     }
@@ -100,7 +110,8 @@ import FoundationNetworking
             response: #"{"jsonrpc":"2.0","id":"a1","result":{}}"#)
         let vcr = VCR(cassette: Cassette(interactions: [recorded]), path: "/c/ids.yaml", options: Fixtures.quiet)
         let error = await #expect(throws: MismatchError.self) {
-            _ = try await vcr.session.data(for: post(#"{"jsonrpc":"2.0","id":"b2","method":"ping","meta":{"request_id":"r2"}}"#))
+            _ = try await vcr.session.data(
+                for: post(#"{"jsonrpc":"2.0","id":"b2","method":"ping","meta":{"request_id":"r2"}}"#))
         }
         vcr.stop()
         let report = try #require(error).description

@@ -103,7 +103,8 @@ import VCRCassette
     @Test func repeatsServeTheLastUsedMemberOfTheClass() {
         var options = Fixtures.quiet
         options.allowsRepeats = true
-        let vcr = vcr([interaction(0, #"{"a":1}"#), interaction(1, #"{"a":2}"#), interaction(2, #"{"a":1.0}"#)], options)
+        let vcr = vcr(
+            [interaction(0, #"{"a":1}"#), interaction(1, #"{"a":2}"#), interaction(2, #"{"a":1.0}"#)], options)
         #expect((0..<4).map { _ in served(vcr, post(#"{"a":1}"#)) } == [0, 2, 2, 2])
         #expect(served(vcr, post(#"{"a":2}"#)) == 1)
         #expect(served(vcr, post(#"{"a":3}"#)) == nil)
@@ -118,7 +119,8 @@ import VCRCassette
                 requestHeaders: ["X-Turn": ["\(id % 2)"]], requestBody: #"{"same":true}"#)
         }
         let request = InterceptedRequest(
-            method: "POST", url: "https://localhost/v1/chat", headers: ["x-turn": ["1"]], body: Data(#"{ "same": true }"#.utf8))
+            method: "POST", url: "https://localhost/v1/chat", headers: ["x-turn": ["1"]],
+            body: Data(#"{ "same": true }"#.utf8))
         let vcr = vcr(interactions, options)
         #expect((0..<3).map { _ in served(vcr, request) } == [1, 3, nil])
     }
@@ -147,7 +149,9 @@ import VCRCassette
             random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int((random >> 33) % UInt64(bound))
         }
-        let interactions = (0..<60).map { interaction($0, spellings[next(spellings.count)], url: urls[next(urls.count)]) }
+        let interactions = (0..<60).map {
+            interaction($0, spellings[next(spellings.count)], url: urls[next(urls.count)])
+        }
         let index = InteractionIndex(interactions: interactions, matchers: .default)
         let vcr = vcr(interactions)
         var used = Array(repeating: false, count: interactions.count)
@@ -178,6 +182,8 @@ import VCRCassette
         options.redaction.queryParameters = ["key"]
         let vcr = vcr(
             [Fixtures.interaction(0, url: "https://api.example.com/items?key=secret-one")], options)
-        #expect(vcr.consumeInteraction(for: InterceptedRequest(method: "GET", url: "https://api.example.com/items?key=secret-two"))?.id == 0)
+        #expect(
+            vcr.consumeInteraction(
+                for: InterceptedRequest(method: "GET", url: "https://api.example.com/items?key=secret-two"))?.id == 0)
     }
 }

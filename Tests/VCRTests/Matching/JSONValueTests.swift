@@ -88,7 +88,10 @@ import Testing
             ("messages[1]", #"{"id":"x","messages":[{"id":1,"text":"a"}],"meta":{"a.b":1,"c":2}}"#),
             (#"meta["a.b"]"#, #"{"id":"x","messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{"c":2}}"#),
             ("meta.*", #"{"id":"x","messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{}}"#),
-            ("missing.path", #"{"id":"x","messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{"a.b":1,"c":2}}"#),
+            (
+                "missing.path",
+                #"{"id":"x","messages":[{"id":1,"text":"a"},{"id":2,"text":"b"}],"meta":{"a.b":1,"c":2}}"#
+            ),
         ]
         for (path, expected) in cases {
             #expect(document.map(JSONPath(path).removing) == parse(expected), "\(path)")

@@ -71,10 +71,11 @@ import VCRCassette
     @Test func repeatsServeUnusedMatchesFirstThenTheLastUsed() {
         var options = Fixtures.quiet
         options.allowsRepeats = true
-        let vcr = vcr([
-            Fixtures.interaction(0), Fixtures.interaction(1, url: "https://api.example.com/other"),
-            Fixtures.interaction(2),
-        ], options)
+        let vcr = vcr(
+            [
+                Fixtures.interaction(0), Fixtures.interaction(1, url: "https://api.example.com/other"),
+                Fixtures.interaction(2),
+            ], options)
         let request = InterceptedRequest(method: "GET", url: "https://api.example.com/items")
         #expect((0..<4).map { _ in served(vcr, request) } == [0, 2, 2, 2])
         #expect(vcr.stop().servedCount == 4)
@@ -91,9 +92,11 @@ import VCRCassette
     @Test func headerMatchersIgnoreNameCaseAndValueSplitting() {
         var options = Fixtures.quiet
         options.matchers = [.url, .headers("Accept", "x-version")]
-        let vcr = vcr([
-            Fixtures.interaction(0, requestHeaders: ["accept": ["application/json", "text/plain"], "X-Version": ["2"]])
-        ], options)
+        let vcr = vcr(
+            [
+                Fixtures.interaction(
+                    0, requestHeaders: ["accept": ["application/json", "text/plain"], "X-Version": ["2"]])
+            ], options)
         let request = InterceptedRequest(
             method: "GET", url: "https://api.example.com/items",
             headers: ["Accept": ["application/json,text/plain"], "X-VERSION": ["2"]])
@@ -110,12 +113,15 @@ import VCRCassette
     @Test func jsonBodyMatcherIgnoresTheGivenPaths() {
         var options = Fixtures.quiet
         options.matchers = [.method, .url, .jsonBody(ignoring: ["metadata.request_id", "messages[*].id"])]
-        let vcr = vcr([
-            Fixtures.interaction(
-                0, method: "POST",
-                requestBody: #"{"metadata":{"request_id":"r1","user":"u"},"messages":[{"id":"m1","text":"hi"}]}"#)
-        ], options)
-        #expect(served(vcr, post(#"{"metadata":{"request_id":"r2","user":"u"},"messages":[{"id":"m9","text":"hi"}]}"#)) == 0)
+        let vcr = vcr(
+            [
+                Fixtures.interaction(
+                    0, method: "POST",
+                    requestBody: #"{"metadata":{"request_id":"r1","user":"u"},"messages":[{"id":"m1","text":"hi"}]}"#)
+            ], options)
+        #expect(
+            served(vcr, post(#"{"metadata":{"request_id":"r2","user":"u"},"messages":[{"id":"m9","text":"hi"}]}"#)) == 0
+        )
     }
 
     @Test func jsonBodyMatcherStillComparesTheRest() {

@@ -15,7 +15,8 @@ import FoundationNetworking
     private func interaction(_ id: Int, url: String, body: String) -> Interaction {
         Interaction(
             id: id, request: RecordedRequest(url: url, method: "GET"),
-            response: RecordedResponse(body: Data(body.utf8), headers: ["Content-Type": ["text/plain"]], status: "200 OK", code: 200))
+            response: RecordedResponse(
+                body: Data(body.utf8), headers: ["Content-Type": ["text/plain"]], status: "200 OK", code: 200))
     }
 
     @Test(arguments: [
@@ -53,7 +54,9 @@ import FoundationNetworking
         ])
         let vcr = VCR(cassette: cassette, path: "/cassettes/raw.yaml", options: Fixtures.quiet)
         var components = URLComponents(string: "https://api.example.com/search")!
-        components.queryItems = [URLQueryItem(name: "tags[]", value: "caf\u{E9}"), URLQueryItem(name: "q", value: "{\"a\":1}")]
+        components.queryItems = [
+            URLQueryItem(name: "tags[]", value: "caf\u{E9}"), URLQueryItem(name: "q", value: "{\"a\":1}"),
+        ]
         let first = try #require(components.url)
         #expect(first.absoluteString != cassette.interactions[0].request.url)
         let (firstBody, _) = try await vcr.session.data(from: first)
@@ -67,7 +70,9 @@ import FoundationNetworking
     @Test func thePathAndQueryMatchersCompareSpellingsToo() async throws {
         var options = Fixtures.quiet
         options.matchers = [.method, .path, .query]
-        let cassette = Cassette(interactions: [interaction(0, url: "https://api.example.com/caf\u{E9}?b=2&a[]=1", body: "ok")])
+        let cassette = Cassette(interactions: [
+            interaction(0, url: "https://api.example.com/caf\u{E9}?b=2&a[]=1", body: "ok")
+        ])
         let vcr = VCR(cassette: cassette, path: "/cassettes/raw.yaml", options: options)
         let url = try #require(URL(string: "https://api.example.com/caf%C3%A9?a%5B%5D=1&b=2"))
         let (body, _) = try await vcr.session.data(from: url)

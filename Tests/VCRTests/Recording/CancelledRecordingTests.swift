@@ -42,7 +42,8 @@ import FoundationNetworking
         let cassette = try Cassette(contentsOf: url)
         #expect(cassette.interactions.count == expected.count, sourceLocation: sourceLocation)
         for interaction in cassette.interactions {
-            let body = try #require(URL(string: interaction.request.url).flatMap { expected[$0] }, sourceLocation: sourceLocation)
+            let body = try #require(
+                URL(string: interaction.request.url).flatMap { expected[$0] }, sourceLocation: sourceLocation)
             #expect(interaction.response.body == body, "\(interaction.request.url)", sourceLocation: sourceLocation)
             #expect(interaction.response.status == "200 OK", sourceLocation: sourceLocation)
         }
@@ -50,7 +51,10 @@ import FoundationNetworking
         try await withThrowingTaskGroup(of: (URL, EventStreamReader.Outcome).self) { group in
             for streamURL in expected.keys {
                 group.addTask {
-                    (streamURL, await EventStreamReader.read(URLRequest(url: streamURL), configuration: vcr.makeConfiguration()))
+                    (
+                        streamURL,
+                        await EventStreamReader.read(URLRequest(url: streamURL), configuration: vcr.makeConfiguration())
+                    )
                 }
             }
             for try await (streamURL, replayed) in group {
@@ -137,19 +141,25 @@ import FoundationNetworking
 
     /// Eight streams at once on one VCR, each cancelled at a random event;
     /// returns the cassette's expected streams.
-    private func recordEightCancelledStreams(on server: LocalServer, into cassette: URL, round: Int) async throws -> [URL: Data] {
+    private func recordEightCancelledStreams(on server: LocalServer, into cassette: URL, round: Int) async throws
+        -> [URL: Data]
+    {
         let vcr = try VCR(cassette: cassette, mode: .all, options: Self.options)
         let expected = Dictionary(
             uniqueKeysWithValues: (0..<8).map { stream in
                 let events = 40 + stream
-                return (server.url("/stream?events=\(events)&round=\(round)&stream=\(stream)"), LocalServer.streamBody(events: events))
+                return (
+                    server.url("/stream?events=\(events)&round=\(round)&stream=\(stream)"),
+                    LocalServer.streamBody(events: events)
+                )
             })
         await withTaskGroup(of: Void.self) { group in
             for (url, body) in expected {
                 let stopAt = Int.random(in: 1...39)
                 group.addTask {
                     let outcome = await EventStreamReader.read(
-                        URLRequest(url: url), configuration: vcr.makeConfiguration(), stop: .cancelTask(afterEvents: stopAt))
+                        URLRequest(url: url), configuration: vcr.makeConfiguration(),
+                        stop: .cancelTask(afterEvents: stopAt))
                     #expect(!outcome.timedOut, "\(url)")
                     // A cancellation near the end may land after the last event.
                     #expect(outcome.wasCancelled || outcome.body == body, "\(url)")
@@ -215,7 +225,8 @@ import FoundationNetworking
 
         let cassette = try Cassette(contentsOf: setup.cassette)
         #expect(cassette.interactions.map(\.request.url) == [finished.absoluteString, stalled.absoluteString])
-        #expect(cassette.interactions.map(\.response.body) == [LocalServer.streamBody(events: 40), LocalServer.stallPrefix])
+        #expect(
+            cassette.interactions.map(\.response.body) == [LocalServer.streamBody(events: 40), LocalServer.stallPrefix])
         try RecordingSupport.expectValid(setup.cassette)
     }
 

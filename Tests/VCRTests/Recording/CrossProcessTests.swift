@@ -51,7 +51,9 @@ import VCRCassette
             }
             for (number, process) in children.enumerated() {
                 let status = Self.wait(for: process, limit: .seconds(300))
-                let log = (try? String(contentsOf: folder.appendingPathComponent("child-\(number).log"), encoding: .utf8)) ?? ""
+                let log =
+                    (try? String(contentsOf: folder.appendingPathComponent("child-\(number).log"), encoding: .utf8))
+                    ?? ""
                 #expect(status == 0, "child \(number) ended with \(status.map(String.init) ?? "a timeout"): \(log)")
             }
 
@@ -66,7 +68,10 @@ import VCRCassette
                 // Each process's interactions, in the order it recorded them.
                 #expect(saved.interactions.map(\.request.url).filter { $0.contains("/p\(number)/") } == expected)
             }
-            #expect(try FileManager.default.contentsOfDirectory(atPath: cassette.deletingLastPathComponent().path) == ["shared.yaml"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: cassette.deletingLastPathComponent().path) == [
+                    "shared.yaml"
+                ])
             try RecordingSupport.expectValid(cassette)
         }
     }
@@ -77,11 +82,12 @@ import VCRCassette
             let target = cassettes.appendingPathComponent("big.yaml")
             let body = Data(String(repeating: "0123456789abcdef", count: 1 << 15).utf8)  // 512 KB
             let versions = [1, 12].map { count in
-                Cassette(interactions: (0..<count).map { id in
-                    Interaction(
-                        id: id, request: RecordedRequest(url: "https://example.com/\(id)"),
-                        response: RecordedResponse(contentLength: Int64(body.count), body: body))
-                })
+                Cassette(
+                    interactions: (0..<count).map { id in
+                        Interaction(
+                            id: id, request: RecordedRequest(url: "https://example.com/\(id)"),
+                            response: RecordedResponse(contentLength: Int64(body.count), body: body))
+                    })
             }
             let bytes = versions.map { $0.yaml() }
             let references = try (0..<2).map { number in
@@ -101,7 +107,9 @@ import VCRCassette
                 // Kill it the moment a save has its temporary file open.
                 let deadline = ContinuousClock.now + .seconds(60)
                 while ContinuousClock.now < deadline, process.isRunning,
-                    !(try FileManager.default.contentsOfDirectory(atPath: cassettes.path).contains { $0.hasSuffix(".tmp") })
+                    !(try FileManager.default.contentsOfDirectory(atPath: cassettes.path).contains {
+                        $0.hasSuffix(".tmp")
+                    })
                 {
                     usleep(500)
                 }
@@ -112,7 +120,9 @@ import VCRCassette
 
                 let onDisk = try Data(contentsOf: target)
                 #expect(onDisk == bytes[0] || onDisk == bytes[1], "round \(rounds): the file is neither version whole")
-                if try FileManager.default.contentsOfDirectory(atPath: cassettes.path).contains(where: { $0.hasSuffix(".tmp") }) {
+                if try FileManager.default.contentsOfDirectory(atPath: cassettes.path).contains(where: {
+                    $0.hasSuffix(".tmp")
+                }) {
                     strays += 1
                 }
                 // The next save removes what the killed one left.

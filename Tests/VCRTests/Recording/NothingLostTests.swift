@@ -95,7 +95,9 @@ import FoundationNetworking
             let saved = try Data(contentsOf: cassette)
             #expect(saved.starts(with: written))
             let reread = try Cassette(yaml: saved)
-            #expect(reread.interactions.map(\.request.url) == ["/echo?by=second", "/echo?by=first"].map { server.url($0).absoluteString })
+            #expect(
+                reread.interactions.map(\.request.url)
+                    == ["/echo?by=second", "/echo?by=first"].map { server.url($0).absoluteString })
             #expect(reread.interactions.map(\.id) == [0, 1])
             try RecordingSupport.expectValid(cassette)
         }
@@ -106,9 +108,13 @@ import FoundationNetworking
             let cassette = folder.appendingPathComponent("shared.yaml")
             let original = try Data(contentsOf: PackageFiles.seedCassette)
             try original.write(to: cassette)
-            let vcrs = try (0..<2).map { _ in try VCR(cassette: cassette, mode: .newEpisodes, options: RecordingSupport.quiet) }
+            let vcrs = try (0..<2).map { _ in
+                try VCR(cassette: cassette, mode: .newEpisodes, options: RecordingSupport.quiet)
+            }
             for (number, vcr) in vcrs.enumerated() {
-                for request in 0..<3 { _ = try await vcr.session.data(from: server.url("/echo?vcr=\(number)&n=\(request)")) }
+                for request in 0..<3 {
+                    _ = try await vcr.session.data(from: server.url("/echo?vcr=\(number)&n=\(request)"))
+                }
             }
             let reports = vcrs.map { $0.stop() }
             #expect(reports.allSatisfy { $0.isSaved && $0.saveErrors.isEmpty })
@@ -118,9 +124,11 @@ import FoundationNetworking
             #expect(saved.starts(with: original))
             let reread = try Cassette(yaml: saved)
             #expect(reread.interactions.map(\.id) == Array(0..<8))
-            #expect(reread.interactions.dropFirst(2).map(\.request.url) == (0..<2).flatMap { number in
-                (0..<3).map { server.url("/echo?vcr=\(number)&n=\($0)").absoluteString }
-            })
+            #expect(
+                reread.interactions.dropFirst(2).map(\.request.url)
+                    == (0..<2).flatMap { number in
+                        (0..<3).map { server.url("/echo?vcr=\(number)&n=\($0)").absoluteString }
+                    })
             try RecordingSupport.expectValid(cassette)
         }
     }
@@ -140,7 +148,8 @@ import FoundationNetworking
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real.yaml")
             #expect(try Cassette(contentsOf: target).interactions.count == 3)
             #expect(try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int == 0o640)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.yaml", "real.yaml"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.yaml", "real.yaml"])
         }
     }
 }

@@ -10,12 +10,13 @@ import FoundationNetworking
 
 /// `VCR_RECORD` values, and what each mode does with a cassette on disk.
 @Suite struct RecordingModeTests {
-    @Test(arguments: [
-        (nil, VCR.Mode.never), ("", .never), ("never", .never), ("NEVER", .never), ("none", .never), ("0", .never),
-        ("false", .never), ("no", .never), ("missing", .missing), ("once", .missing), ("1", .missing),
-        ("true", .missing), ("yes", .missing), ("new_episodes", .newEpisodes), ("new-episodes", .newEpisodes),
-        ("New-Episodes", .newEpisodes), ("all", .all),
-    ] as [(String?, VCR.Mode)])
+    @Test(
+        arguments: [
+            (nil, VCR.Mode.never), ("", .never), ("never", .never), ("NEVER", .never), ("none", .never), ("0", .never),
+            ("false", .never), ("no", .never), ("missing", .missing), ("once", .missing), ("1", .missing),
+            ("true", .missing), ("yes", .missing), ("new_episodes", .newEpisodes), ("new-episodes", .newEpisodes),
+            ("New-Episodes", .newEpisodes), ("all", .all),
+        ] as [(String?, VCR.Mode)])
     func theEnvironmentNamesTheMode(value: String?, mode: VCR.Mode) throws {
         let environment = value.map { ["VCR_RECORD": $0] } ?? [:]
         #expect(try VCR.Mode(environment: environment) == mode)
@@ -36,7 +37,9 @@ import FoundationNetworking
         try TemporaryFolder.with("vcr-record") { folder in
             let path = folder.appendingPathComponent("none.yaml").path
             let error = #expect(throws: CassetteError.self) { try VCR(cassette: path, mode: .never) }
-            #expect(error?.description == "\(path): no cassette here to replay; to record it, run again with VCR_RECORD=missing")
+            #expect(
+                error?.description
+                    == "\(path): no cassette here to replay; to record it, run again with VCR_RECORD=missing")
         }
     }
 
@@ -53,7 +56,9 @@ import FoundationNetworking
 
             let replaying = try VCR(cassette: cassette, mode: .missing, options: RecordingSupport.quiet)
             _ = try await replaying.session.data(from: server.url("/echo"))
-            await #expect(throws: MismatchError.self) { _ = try await replaying.session.data(from: server.url("/binary")) }
+            await #expect(throws: MismatchError.self) {
+                _ = try await replaying.session.data(from: server.url("/binary"))
+            }
             let report = replaying.stop()
             #expect(report.servedCount == 1)
             #expect(report.unmatchedRequests.count == 1)
@@ -65,7 +70,9 @@ import FoundationNetworking
 
     @Test func newEpisodesKeepsEveryExistingInteractionByteForByteAndAppends() async throws {
         try await RecordingSupport.withServerAndFolder { server, folder in
-            for source in [PackageFiles.seedCassette, PackageFiles.corpus.appendingPathComponent("generated/gen_7_0001.yaml")] {
+            for source in [
+                PackageFiles.seedCassette, PackageFiles.corpus.appendingPathComponent("generated/gen_7_0001.yaml"),
+            ] {
                 let original = try Data(contentsOf: source)
                 let loaded = try Cassette(contentsOf: source)
                 let cassette = folder.appendingPathComponent(source.lastPathComponent)
@@ -80,14 +87,17 @@ import FoundationNetworking
                 _ = try await vcr.session.data(from: server.url("/error"))
                 let report = vcr.stop()
                 #expect(report.isSaved)
-                #expect(report.recordedInteractions.map(\.id) == [loaded.interactions.count, loaded.interactions.count + 1])
+                #expect(
+                    report.recordedInteractions.map(\.id) == [loaded.interactions.count, loaded.interactions.count + 1])
 
                 let saved = try Data(contentsOf: cassette)
                 #expect(saved.prefix(original.count) == original)
                 let reloaded = try Cassette(contentsOf: cassette)
                 #expect(reloaded.layout == loaded.layout)
                 #expect(Array(reloaded.interactions.prefix(loaded.interactions.count)) == loaded.interactions)
-                #expect(reloaded.interactions.suffix(2).map(\.request.url) == [server.url("/echo"), server.url("/error")].map(\.absoluteString))
+                #expect(
+                    reloaded.interactions.suffix(2).map(\.request.url)
+                        == [server.url("/echo"), server.url("/error")].map(\.absoluteString))
                 try RecordingSupport.expectValid(cassette)
             }
         }
@@ -127,7 +137,8 @@ import FoundationNetworking
             var options = RecordingSupport.quiet
             options.upstream = URL(string: server.origin)
             let vcr = try VCR(cassette: cassette, mode: .all, options: options)
-            let (data, response) = try await vcr.session.data(from: URL(string: "https://api.example.com/binary?page=1")!)
+            let (data, response) = try await vcr.session.data(
+                from: URL(string: "https://api.example.com/binary?page=1")!)
             #expect(data == LocalServer.binaryBody)
             #expect(response.url?.absoluteString == "https://api.example.com/binary?page=1")
             #expect(vcr.stop().isSaved)
@@ -135,7 +146,8 @@ import FoundationNetworking
             let interaction = try #require(try Cassette(contentsOf: cassette).interactions.first)
             #expect(interaction.request.url == "https://api.example.com/binary?page=1")
             #expect(interaction.request.host == "api.example.com")
-            let (replayed, _) = try await RecordingSupport.replay(URLRequest(url: URL(string: "https://api.example.com/binary?page=1")!), from: cassette)
+            let (replayed, _) = try await RecordingSupport.replay(
+                URLRequest(url: URL(string: "https://api.example.com/binary?page=1")!), from: cassette)
             #expect(replayed == LocalServer.binaryBody)
         }
     }

@@ -41,9 +41,14 @@ import FoundationNetworking
             let interactions = recorded.cassette.interactions
             try #require(interactions.count == 4)
             #expect(interactions.map(\.id) == [0, 1, 2, 3])
-            #expect(interactions.map(\.request.url) == ["/chain?hops=3", "/chain?hops=2", "/chain?hops=1", "/final"].map { server.origin + $0 })
+            #expect(
+                interactions.map(\.request.url)
+                    == ["/chain?hops=3", "/chain?hops=2", "/chain?hops=1", "/final"].map { server.origin + $0 })
             #expect(interactions.map(\.response.code) == [302, 302, 302, 200])
-            #expect(interactions.map { $0.response.headers["Location"] ?? [] } == [["/chain?hops=2"], ["/chain?hops=1"], ["/final"], []])
+            #expect(
+                interactions.map { $0.response.headers["Location"] ?? [] } == [
+                    ["/chain?hops=2"], ["/chain?hops=1"], ["/final"], [],
+                ])
             #expect(interactions[0].response.body == LocalServer.redirectBody)
             #expect(interactions[1].request.headers["Referer"] == [server.origin + "/chain?hops=3"])
             try RecordingSupport.expectValid(recorded.url)
@@ -82,7 +87,8 @@ import FoundationNetworking
     @Test func aDelegateThatRefusesRecordsAndReceivesOnlyTheRedirect() async throws {
         try await RecordingSupport.withServerAndFolder { server, folder in
             let recorded = try await record(
-                URLRequest(url: server.url("/redirect?to=/final")), in: folder, delegate: RedirectPolicy(follows: false))
+                URLRequest(url: server.url("/redirect?to=/final")), in: folder, delegate: RedirectPolicy(follows: false)
+            )
             #expect(recorded.response.statusCode == 302)
             #expect(recorded.data == LocalServer.redirectBody)
             #expect(recorded.cassette.interactions.map(\.response.code) == [302])

@@ -25,7 +25,9 @@ import FoundationNetworking
             #expect(report.isSaved)
             let saved = try Cassette(contentsOf: cassette)
             #expect(saved.interactions.map(\.id) == Array(0..<20))
-            #expect(Set(saved.interactions.map(\.request.url)) == Set((0..<20).map { server.url("/echo?n=\($0)").absoluteString }))
+            #expect(
+                Set(saved.interactions.map(\.request.url))
+                    == Set((0..<20).map { server.url("/echo?n=\($0)").absoluteString }))
             #expect(saved.interactions == report.recordedInteractions)
         }
     }
@@ -36,7 +38,8 @@ import FoundationNetworking
             let reports = try await withThrowingTaskGroup(of: ReplayReport.self) { group in
                 for (number, name) in names.enumerated() {
                     group.addTask {
-                        let vcr = try VCR(cassette: folder.appendingPathComponent(name), mode: .all, options: RecordingSupport.quiet)
+                        let vcr = try VCR(
+                            cassette: folder.appendingPathComponent(name), mode: .all, options: RecordingSupport.quiet)
                         _ = try await vcr.session.data(from: server.url("/echo?cassette=\(number)"))
                         return vcr.stop()
                     }
@@ -47,7 +50,8 @@ import FoundationNetworking
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == names)
             for (number, name) in names.enumerated() {
                 let saved = try Cassette(contentsOf: folder.appendingPathComponent(name))
-                #expect(saved.interactions.map(\.request.url) == [server.url("/echo?cassette=\(number)").absoluteString])
+                #expect(
+                    saved.interactions.map(\.request.url) == [server.url("/echo?cassette=\(number)").absoluteString])
             }
         }
     }
@@ -68,7 +72,11 @@ import FoundationNetworking
             #expect(!report.isSaved)
             #expect(!FileManager.default.fileExists(atPath: cassette.path))
             let error = try #require(report.saveErrors.first)
-            #expect(error == .secretFound(variable: "VCR_RECORDING_TEST_API_KEY", place: "interaction 0 request body", cassettePath: cassette.path))
+            #expect(
+                error
+                    == .secretFound(
+                        variable: "VCR_RECORDING_TEST_API_KEY", place: "interaction 0 request body",
+                        cassettePath: cassette.path))
             #expect(error.description.contains("VCR_RECORDING_TEST_API_KEY"))
             #expect(!error.description.contains(secret))
             #expect(!report.description.contains(secret))
@@ -81,7 +89,9 @@ import FoundationNetworking
             _ = try await redacting.session.data(for: request)
             let saved = redacting.stop()
             #expect(saved.isSaved)
-            #expect(try Cassette(contentsOf: cassette).interactions[0].request.body == Data(#"{"credentials":{"api_key":"REDACTED"}}"#.utf8))
+            #expect(
+                try Cassette(contentsOf: cassette).interactions[0].request.body
+                    == Data(#"{"credentials":{"api_key":"REDACTED"}}"#.utf8))
             try RecordingSupport.expectValid(cassette, containing: [secret])
             // And the live request, redacted by the same options, matches on replay.
             let (data, _) = try await RecordingSupport.replay(request, from: cassette, options: options)
@@ -93,7 +103,8 @@ import FoundationNetworking
         try await RecordingSupport.withServerAndFolder { server, folder in
             // A directory where the cassette should be: the rename cannot replace it.
             let cassette = folder.appendingPathComponent("blocked.yaml")
-            try FileManager.default.createDirectory(at: cassette.appendingPathComponent("inside"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: cassette.appendingPathComponent("inside"), withIntermediateDirectories: true)
             let vcr = VCR(cassette: Cassette(), path: cassette.path, mode: .all, options: RecordingSupport.quiet)
             _ = try await vcr.session.data(from: server.url("/echo"))
             let report = vcr.stop()

@@ -53,7 +53,8 @@ import FoundationNetworking
             #expect(interaction.request.host == "127.0.0.1:\(server.port)")
             #expect(interaction.request.url == server.url("/sse").absoluteString)
 
-            let replayed = await StreamingReader().run(request, configuration: try VCR(cassette: cassette, mode: .never).makeConfiguration())
+            let replayed = await StreamingReader().run(
+                request, configuration: try VCR(cassette: cassette, mode: .never).makeConfiguration())
             #expect(replayed.chunks.count == LocalServer.events.count)
             #expect(replayed.chunks.reduce(Data(), +) == Data(LocalServer.events.joined().utf8))
             try RecordingSupport.expectValid(cassette)
@@ -160,14 +161,16 @@ import FoundationNetworking
             // Replay redacts the live request the same way, so it matches.
             let (data, _) = try await RecordingSupport.replay(request, from: cassette)
             #expect(data == Data(#"{"ok":true}"#.utf8))
-            try RecordingSupport.expectValid(cassette, containing: [token, String(token.dropFirst(7)), apiKey, "abc123"])
+            try RecordingSupport.expectValid(
+                cassette, containing: [token, String(token.dropFirst(7)), apiKey, "abc123"])
         }
     }
 
     @Test func aConnectionClosedMidStreamFailsTheCallerAndIsNotRecorded() async throws {
         try await RecordingSupport.withServerAndFolder { server, folder in
             let (report, cassette) = try await record(in: folder) { vcr in
-                let outcome = await StreamingReader().run(URLRequest(url: server.url("/cut")), configuration: vcr.makeConfiguration())
+                let outcome = await StreamingReader().run(
+                    URLRequest(url: server.url("/cut")), configuration: vcr.makeConfiguration())
                 #expect(outcome.error != nil)
                 let (data, _) = try await vcr.session.data(for: URLRequest(url: server.url("/binary")))
                 #expect(data == LocalServer.binaryBody)

@@ -18,7 +18,8 @@ import VCRCassette
         #expect(request.headers.filter { $0.key != "Accept" }.values.allSatisfy { $0 == ["REDACTED"] })
         #expect(request.headers.count == 10)
         #expect(request.headers["Accept"] == ["*/*"])
-        let response = rules.redact(RecordedResponse(headers: ["Set-Cookie": ["s=1", "t=2"], "Content-Type": ["a/b"]]))
+        let response = rules.redact(
+            RecordedResponse(headers: ["Set-Cookie": ["s=1", "t=2"], "Content-Type": ["a/b"]]))
         #expect(response.headers == ["Set-Cookie": ["REDACTED", "REDACTED"], "Content-Type": ["a/b"]])
     }
 
@@ -26,7 +27,9 @@ import VCRCassette
         let url = "https://h.example/v1/x?key=AIza%2Fq&alt=sse&Token=t1&keys=k&access_token=a+b#frag"
         let request = rules.redact(
             RecordedRequest(form: ["key": ["AIza/q"], "alt": ["sse"], "Token": ["t1"]], url: url))
-        #expect(request.url == "https://h.example/v1/x?key=REDACTED&alt=sse&Token=REDACTED&keys=k&access_token=REDACTED#frag")
+        #expect(
+            request.url
+                == "https://h.example/v1/x?key=REDACTED&alt=sse&Token=REDACTED&keys=k&access_token=REDACTED#frag")
         #expect(request.form == ["key": ["REDACTED"], "alt": ["sse"], "Token": ["REDACTED"]])
         let untouched = "https://h.example/v1/x?alt=sse&q=%3A"
         #expect(rules.redact(RecordedRequest(url: untouched)).url == untouched)
@@ -42,9 +45,11 @@ import VCRCassette
 
     @Test func jsonPathsReplaceValuesAndKeepEveryOtherByte() {
         let rules = RedactionRules(VCR.Redaction(jsonBodyPaths: ["auth.token", "items[*].secret", "list[1]", "deep"]))
-        let body = #"{ "auth" : {"token":"abc\"d","user":"u"},"items":[{"secret":1},{"secret":{"x":[1,2]}},{"other":true}],"#
+        let body =
+            #"{ "auth" : {"token":"abc\"d","user":"u"},"items":[{"secret":1},{"secret":{"x":[1,2]}},{"other":true}],"#
             + #""list":["a", "b" ,"c"],"deep":{"a":{"b":null}}, "n": 1.5e3 }"#
-        let redacted = rules.redact(RecordedRequest(body: Data(body.utf8), headers: ["Content-Type": ["application/json"]]))
+        let redacted = rules.redact(
+            RecordedRequest(body: Data(body.utf8), headers: ["Content-Type": ["application/json"]]))
         #expect(
             String(decoding: redacted.body, as: UTF8.self)
                 == #"{ "auth" : {"token":"REDACTED","user":"u"},"items":[{"secret":"REDACTED"},{"secret":"REDACTED"},{"other":true}],"#
@@ -58,7 +63,8 @@ import VCRCassette
     @Test func anAllowListDropsEveryOtherRequestHeader() {
         let rules = RedactionRules(VCR.Redaction(allowedRequestHeaders: ["Accept", "content-type", "User-Agent"]))
         let request = rules.redact(
-            RecordedRequest(headers: ["accept": ["a"], "Content-Type": ["c"], "X-Trace": ["t"], "Authorization": ["z"]]))
+            RecordedRequest(headers: ["accept": ["a"], "Content-Type": ["c"], "X-Trace": ["t"], "Authorization": ["z"]])
+        )
         #expect(request.headers == ["accept": ["a"], "Content-Type": ["c"]])
     }
 
@@ -75,10 +81,12 @@ import VCRCassette
         let vcr = VCR(
             cassette: Cassette(interactions: [
                 Fixtures.interaction(
-                    0, url: "https://g.example/v1/models?key=AIza-recorded", requestHeaders: ["Authorization": ["Bearer old"]])
+                    0, url: "https://g.example/v1/models?key=AIza-recorded",
+                    requestHeaders: ["Authorization": ["Bearer old"]])
             ]), path: "/c/old.yaml", options: options)
         let live = InterceptedRequest(
-            method: "GET", url: "https://g.example/v1/models?key=AIza-another", headers: ["authorization": ["Bearer new"]])
+            method: "GET", url: "https://g.example/v1/models?key=AIza-another",
+            headers: ["authorization": ["Bearer new"]])
         guard case .replay(let interaction) = vcr.resolve(live) else {
             Issue.record("the request differing only in redacted values was not answered")
             return
@@ -95,7 +103,8 @@ import VCRCassette
             id: 3,
             request: RecordedRequest(
                 headers: ["X-Token": ["ghp_123456789"]], url: "https://h/x?p=hunter22"),
-            response: RecordedResponse(body: Data("{\"k\":\"abcdefgh-1\",\"s\":\"short\",\"cs\":\"cs-12345678\"}".utf8)))
+            response: RecordedResponse(body: Data("{\"k\":\"abcdefgh-1\",\"s\":\"short\",\"cs\":\"cs-12345678\"}".utf8))
+        )
         #expect(
             scan.findings(in: [interaction]) == [
                 .init(variable: "Client_Secret", place: "interaction 3 response body"),

@@ -88,7 +88,10 @@ import FoundationNetworking
         let secret = EnvironmentSecret("name")
         let interaction = Fixtures.interaction(0, requestHeaders: ["X-\(secret.parts[0])-\(secret.parts[1])": ["1"]])
         let scan = SecretScan(environment: ["TEST_NAME_KEY": "\(secret.parts[0])-\(secret.parts[1])"])
-        #expect(scan.findings(in: [interaction]) == [SecretScan.Finding(variable: "TEST_NAME_KEY", place: "interaction 0 request header")])
+        #expect(
+            scan.findings(in: [interaction]) == [
+                SecretScan.Finding(variable: "TEST_NAME_KEY", place: "interaction 0 request header")
+            ])
     }
 
     /// Each form recorded through a real session, in the body, a header and
@@ -109,7 +112,9 @@ import FoundationNetworking
                     header.setValue(form.text, forHTTPHeaderField: "X-Custom")
                     requests.append(("request header X-Custom", header))
                     let isURLSafe = URL(string: "http://x/?q=\(form.text)") != nil
-                    let query = isURLSafe ? form.text : form.text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
+                    let query =
+                        isURLSafe
+                        ? form.text : form.text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? ""
                     requests.append(("request URL", URLRequest(url: server.url("/echo?q=\(query)"))))
                 }
                 for (place, request) in requests {
@@ -120,7 +125,10 @@ import FoundationNetworking
                     #expect(!report.isSaved, "\(form.name) in the \(place)")
                     #expect(!FileManager.default.fileExists(atPath: cassette.path))
                     #expect(
-                        report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 \(place)", cassettePath: cassette.path)],
+                        report.saveErrors == [
+                            .secretFound(
+                                variable: secret.name, place: "interaction 0 \(place)", cassettePath: cassette.path)
+                        ],
                         "\(form.name) in the \(place)")
                     secret.expectHidden(in: report.saveErrors.map(\.description).joined(), "the refusal")
                     secret.expectHidden(in: report.description, "the report")
@@ -144,7 +152,11 @@ import FoundationNetworking
             let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
             _ = try await vcr.session.data(for: request)
             let report = vcr.stop()
-            #expect(report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 request body", cassettePath: cassette.path)])
+            #expect(
+                report.saveErrors == [
+                    .secretFound(
+                        variable: secret.name, place: "interaction 0 request body", cassettePath: cassette.path)
+                ])
         }
     }
 }
@@ -176,14 +188,20 @@ import FoundationNetworking
             request.httpMethod = "POST"
             request.setValue("gzip", forHTTPHeaderField: "Content-Encoding")
             let padding = String(repeating: "filler text ", count: 200)
-            request.httpBody = try Self.gzip(try JSONSerialization.data(withJSONObject: ["pad": padding, "key": secret.value]))
+            request.httpBody = try Self.gzip(
+                try JSONSerialization.data(withJSONObject: ["pad": padding, "key": secret.value]))
             #expect(request.httpBody?.range(of: Data(secret.parts[0].utf8)) == nil)
             let cassette = folder.appendingPathComponent("gzip.yaml")
             let vcr = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
             _ = try await vcr.session.data(for: request)
             let report = vcr.stop()
             #expect(!FileManager.default.fileExists(atPath: cassette.path))
-            #expect(report.saveErrors == [.secretFound(variable: secret.name, place: "interaction 0 request body, decompressed", cassettePath: cassette.path)])
+            #expect(
+                report.saveErrors == [
+                    .secretFound(
+                        variable: secret.name, place: "interaction 0 request body, decompressed",
+                        cassettePath: cassette.path)
+                ])
         }
     }
 
@@ -194,7 +212,10 @@ import FoundationNetworking
         var interaction = Fixtures.interaction(0, headers: ["Content-Encoding": ["gzip"]])
         // Two gzip members, the secret in the second.
         interaction.response.body = try Self.gzip(Data("nothing here".utf8)) + body
-        #expect(scan.findings(in: [interaction]) == [.init(variable: secret.name, place: "interaction 0 response body, decompressed")])
+        #expect(
+            scan.findings(in: [interaction]) == [
+                .init(variable: secret.name, place: "interaction 0 response body, decompressed")
+            ])
         interaction.response.body = try Self.gzip(Data("nothing here".utf8))
         #expect(scan.findings(in: [interaction]).isEmpty)
     }

@@ -54,7 +54,9 @@ import FoundationNetworking
             let vcr = vcr(matchers: [.method, .url, .headers("X-Custom"), .body])
             let request = try post(Self.items, headers: ["X-Custom": form.text], json: ["input": "hello", "n": 1])
             let (error, report, failure) = try await mismatch(vcr, request)
-            for (what, text) in [("the report", error.description), ("the summary", report.description), ("the failure", failure)] {
+            for (what, text) in [
+                ("the report", error.description), ("the summary", report.description), ("the failure", failure),
+            ] {
                 secret.expectHidden(in: text, "\(what), \(form.name)")
             }
             #expect(error.description.contains("X-Custom: "), "\(form.name)")
@@ -76,7 +78,10 @@ import FoundationNetworking
         #expect(diff.contains("-  \"input\": \"hello\","))
         #expect(diff.contains("+  \"input\": \"\(secret.mask)\","))
         #expect(error.description.contains("       +  \"input\": \"\(secret.mask)\","))
-        for (what, text) in [("the diff", diff), ("the report", error.description), ("the summary", report.description), ("the failure", failure)] {
+        for (what, text) in [
+            ("the diff", diff), ("the report", error.description), ("the summary", report.description),
+            ("the failure", failure),
+        ] {
             secret.expectHidden(in: text, what)
         }
     }
@@ -106,7 +111,9 @@ import FoundationNetworking
             let (error, report, failure) = try await mismatch(vcr, request)
             #expect(error.description.hasPrefix("VCR: no recorded interaction matches POST \(Self.items)?q="))
             #expect(error.description.contains("✗ url: cassette \(Self.items), request \(Self.items)?q="))
-            for (what, text) in [("the report", error.description), ("the summary", report.description), ("the failure", failure)] {
+            for (what, text) in [
+                ("the report", error.description), ("the summary", report.description), ("the failure", failure),
+            ] {
                 secret.expectHidden(in: text, "\(what), \(form.name)")
                 #expect(text.contains(secret.mask), "\(what), \(form.name)")
             }
@@ -155,7 +162,9 @@ import FoundationNetworking
             #expect(!error.description.contains(key))
             // A percent escape before the base64, `Basic%20`, stays.
             let shown = form.text.hasPrefix("Basic ") ? "Basic%20\(secret.mask)" : secret.mask
-            #expect(error.description.contains("GET \(Self.items)?api_key=REDACTED&q=\(shown) came through"), "\(form.name)")
+            #expect(
+                error.description.contains("GET \(Self.items)?api_key=REDACTED&q=\(shown) came through"), "\(form.name)"
+            )
             secret.expectHidden(in: error.description, "the error, \(form.name)")
         }
     }
@@ -167,7 +176,9 @@ import FoundationNetworking
         vcr.stop()
         let form = try #require(secret.asciiForms.first { $0.name == "percent uppercase" })
         var thrown: (any Error)?
-        do { _ = try await session.data(from: try #require(URL(string: "\(Self.items)?api_key=x&q=\(form.text)"))) } catch {
+        do {
+            _ = try await session.data(from: try #require(URL(string: "\(Self.items)?api_key=x&q=\(form.text)")))
+        } catch {
             thrown = error
         }
         let error = try #require(thrown as? ReplayError)

@@ -81,12 +81,14 @@ import FoundationNetworking
                         continuation.resume(throwing: error)
                     } else {
                         continuation.resume(
-                            returning: Received(response: response as? HTTPURLResponse, body: data ?? Data(), chunks: 1))
+                            returning: Received(response: response as? HTTPURLResponse, body: data ?? Data(), chunks: 1)
+                        )
                     }
                 }.resume()
             }
         case .dataForOnDelegateSession:
-            let session = URLSession(configuration: vcr.makeConfiguration(), delegate: ChunkRecorder(), delegateQueue: nil)
+            let session = URLSession(
+                configuration: vcr.makeConfiguration(), delegate: ChunkRecorder(), delegateQueue: nil)
             defer { session.finishTasksAndInvalidate() }
             let (data, response) = try await session.data(for: request)
             return Received(response: response as? HTTPURLResponse, body: data, chunks: 1)

@@ -15,7 +15,8 @@ import FoundationNetworking
 
     /// Runs `body` with a new empty directory that is removed afterwards.
     private func withDirectory(_ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vcr-hostile-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vcr-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try body(directory.path)
@@ -28,12 +29,17 @@ import FoundationNetworking
         try withDirectory { directory in
             let fifo = directory + "/pipe.yaml"
             #expect(mkfifo(fifo, 0o600) == 0)
-            #expect(throws: CassetteError(.io, path: fifo, message: "found a FIFO (named pipe); expected a cassette file")) {
+            #expect(
+                throws: CassetteError(.io, path: fifo, message: "found a FIFO (named pipe); expected a cassette file")
+            ) {
                 _ = try VCR(cassette: fifo, mode: mode)
             }
             var status = stat()
             #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
-            #expect(throws: CassetteError(.io, path: "/dev/null", message: "found a character device; expected a cassette file")) {
+            #expect(
+                throws: CassetteError(
+                    .io, path: "/dev/null", message: "found a character device; expected a cassette file")
+            ) {
                 _ = try VCR(cassette: "/dev/null", mode: mode)
             }
         }
@@ -56,11 +62,13 @@ import FoundationNetworking
         try withDirectory { directory in
             let path = directory + "/split.yaml"
             try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
-            #expect(throws: CassetteError(
-                .invalidValue, path: path, line: 7, column: 20,
-                message: "found a carriage return (CR) in a value of the header `Set-Cookie`; "
-                    + "expected header names and values without CR, LF or NUL, which no HTTP message can carry"
-            )) {
+            #expect(
+                throws: CassetteError(
+                    .invalidValue, path: path, line: 7, column: 20,
+                    message: "found a carriage return (CR) in a value of the header `Set-Cookie`; "
+                        + "expected header names and values without CR, LF or NUL, which no HTTP message can carry"
+                )
+            ) {
                 _ = try VCR(cassette: path, mode: .never)
             }
             // Read only to be rewritten, the file is taken as go-vcr takes it.
@@ -74,10 +82,12 @@ import FoundationNetworking
             let path = directory + "/code.yaml"
             try Data("version: 2\ninteractions:\n- id: 0\n  response: {code: 600}\n".utf8)
                 .write(to: URL(fileURLWithPath: path))
-            #expect(throws: CassetteError(
-                .invalidValue, path: path, line: 4, column: 20,
-                message: "found the status code 600 for `code`; expected an HTTP status code from 100 to 599"
-            )) {
+            #expect(
+                throws: CassetteError(
+                    .invalidValue, path: path, line: 4, column: 20,
+                    message: "found the status code 600 for `code`; expected an HTTP status code from 100 to 599"
+                )
+            ) {
                 _ = try VCR(cassette: path, mode: .never)
             }
         }
@@ -86,14 +96,17 @@ import FoundationNetworking
     /// An interaction built in code with CR, LF or NUL in a response header, or
     /// a status code outside 100–599, fails its request with an error saying
     /// why; the next interaction is served as usual.
-    @Test(arguments: [
-        (["X-Split": ["a\r\nSet-Cookie: b"]], 200, "a value of its header `X-Split` holds a carriage return (CR)"),
-        (["X-Split\n": ["a"]], 200, "the name of its header `X-Split\\n` holds a line feed (LF)"),
-        (["X-Nul": ["a\0b"]], 200, "a value of its header `X-Nul` holds a NUL character"),
-        (["Content-Type": ["text/plain"]], 0, "its status code 0 is outside 100–599"),
-        (["Content-Type": ["text/plain"]], 1000, "its status code 1000 is outside 100–599"),
-    ] as [([String: [String]], Int, String)])
-    func anUnservableResponseBuiltInCodeFailsItsRequest(headers: [String: [String]], code: Int, reason: String) async throws {
+    @Test(
+        arguments: [
+            (["X-Split": ["a\r\nSet-Cookie: b"]], 200, "a value of its header `X-Split` holds a carriage return (CR)"),
+            (["X-Split\n": ["a"]], 200, "the name of its header `X-Split\\n` holds a line feed (LF)"),
+            (["X-Nul": ["a\0b"]], 200, "a value of its header `X-Nul` holds a NUL character"),
+            (["Content-Type": ["text/plain"]], 0, "its status code 0 is outside 100–599"),
+            (["Content-Type": ["text/plain"]], 1000, "its status code 1000 is outside 100–599"),
+        ] as [([String: [String]], Int, String)])
+    func anUnservableResponseBuiltInCodeFailsItsRequest(headers: [String: [String]], code: Int, reason: String)
+        async throws
+    {
         var bad = Fixtures.interaction(0, headers: headers)
         bad.response.code = code
         let vcr = VCR(

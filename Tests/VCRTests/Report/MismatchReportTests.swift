@@ -37,7 +37,9 @@ import TestSupport
         #expect(text.contains("  Authorization: <8 characters, not shown>"))
         #expect(!text.contains("sk-secret"))
         #expect(text.contains("(body: \(request.body?.count ?? 0) bytes, JSON)"))
-        #expect(text.contains("Closest recorded interactions in \(PackageFiles.seedCassette.path) (2 interactions, 2 unused):"))
+        #expect(
+            text.contains(
+                "Closest recorded interactions in \(PackageFiles.seedCassette.path) (2 interactions, 2 unused):"))
         #expect(text.contains("     ✓ method\n     ✓ url\n     ✗ body: the bodies differ, see the diff below"))
         #expect(text.contains("       --- cassette #0 body\n       +++ request body\n"))
         #expect(text.contains("\n       -  \"max_tokens\": 4000,\n       +  \"max_tokens\": 3000,\n"))
@@ -45,7 +47,10 @@ import TestSupport
         #expect(firstDiff.filter { $0.hasPrefix("-") || $0.hasPrefix("+") }.count == 4)
         #expect(error.candidates.map(\.interaction.id) == [0, 1])
         #expect(error.candidates[0].verdicts.map(\.passed) == [true, true, false])
-        #expect(text.hasSuffix("VCR_RECORD=new_episodes: the request and its response are added to \(PackageFiles.seedCassette.path) (VCR_RECORD=all records the whole cassette anew)."))
+        #expect(
+            text.hasSuffix(
+                "VCR_RECORD=new_episodes: the request and its response are added to \(PackageFiles.seedCassette.path) (VCR_RECORD=all records the whole cassette anew)."
+            ))
         #expect(error.errorDescription == text)
     }
 
@@ -60,20 +65,26 @@ import TestSupport
             body: try JSONSerialization.data(withJSONObject: json))
         let error = try #require(mismatch(vcr, request))
         #expect(error.candidates.map(\.interaction.id) == [1, 0])
-        #expect(error.candidates[0].bodyDiff?.contains("-  \"model\": \"gpt-4o-mini\",\n+  \"model\": \"gpt-4o\",") == true)
+        #expect(
+            error.candidates[0].bodyDiff?.contains("-  \"model\": \"gpt-4o-mini\",\n+  \"model\": \"gpt-4o\",") == true)
     }
 
     @Test func anAlreadyUsedEqualInteractionIsNamed() throws {
         let vcr = VCR(
-            cassette: Cassette(interactions: [Fixtures.interaction(0), Fixtures.interaction(1, url: "https://x.example/")]),
+            cassette: Cassette(interactions: [
+                Fixtures.interaction(0), Fixtures.interaction(1, url: "https://x.example/"),
+            ]),
             path: "/c/used.yaml", options: Fixtures.quiet)
         let request = InterceptedRequest(method: "GET", url: "https://api.example.com/items")
         _ = vcr.resolve(request)
         let error = try #require(mismatch(vcr, request))
         #expect(error.usedMatchIDs == [0])
-        #expect(error.description.contains("Interaction #0 matches this request but was already used by earlier requests"))
+        #expect(
+            error.description.contains("Interaction #0 matches this request but was already used by earlier requests"))
         #expect(error.description.contains("set VCR.Options.allowsRepeats"))
-        #expect(error.description.contains("  #0 GET https://api.example.com/items (already used)\n     ✓ method\n     ✓ url\n     ✓ body"))
+        #expect(
+            error.description.contains(
+                "  #0 GET https://api.example.com/items (already used)\n     ✓ method\n     ✓ url\n     ✓ body"))
     }
 
     @Test func everyMatcherExplainsItsFailure() throws {
@@ -81,7 +92,8 @@ import TestSupport
         options.matchers = [.method, .path, .query, .headers("Accept"), .custom("always false") { _, _ in false }]
         let vcr = VCR(
             cassette: Cassette(interactions: [
-                Fixtures.interaction(0, url: "https://api.example.com/a?x=1&y=2", requestHeaders: ["Accept": ["text/plain"]])
+                Fixtures.interaction(
+                    0, url: "https://api.example.com/a?x=1&y=2", requestHeaders: ["Accept": ["text/plain"]])
             ]), path: "/c/m.yaml", options: options)
         let error = try #require(
             mismatch(vcr, InterceptedRequest(method: "PUT", url: "https://api.example.com/b?y=2&z=3")))
@@ -101,17 +113,21 @@ import TestSupport
         // Without redaction, which would make both values `REDACTED` and equal.
         options.redaction = .disabled
         let vcr = VCR(
-            cassette: Cassette(interactions: [Fixtures.interaction(0, requestHeaders: ["Authorization": ["Bearer recorded"]])]),
+            cassette: Cassette(interactions: [
+                Fixtures.interaction(0, requestHeaders: ["Authorization": ["Bearer recorded"]])
+            ]),
             path: "/c/auth.yaml", options: options)
         let error = try #require(
             mismatch(
                 vcr,
                 InterceptedRequest(
-                    method: "GET", url: "https://api.example.com/items", headers: ["authorization": ["Bearer live-key"]])))
+                    method: "GET", url: "https://api.example.com/items", headers: ["authorization": ["Bearer live-key"]]
+                )))
         #expect(!error.description.contains("Bearer"))
         #expect(
             error.candidates[0].verdicts[1].description
-                == "✗ headers(Authorization): Authorization: cassette [<15 characters, not shown>], request [<15 characters, not shown>]")
+                == "✗ headers(Authorization): Authorization: cassette [<15 characters, not shown>], request [<15 characters, not shown>]"
+        )
     }
 
     @Test func ignoredJSONMembersStayOutOfTheDiff() throws {
@@ -129,22 +145,30 @@ import TestSupport
                     body: Data(#"{"request_id":"b","text":"bye"}"#.utf8))))
         #expect(
             error.candidates[0].bodyDiff
-                == "--- cassette #0 body\n+++ request body\n@@ -1,3 +1,3 @@\n {\n-  \"text\": \"hello\"\n+  \"text\": \"bye\"\n }")
+                == "--- cassette #0 body\n+++ request body\n@@ -1,3 +1,3 @@\n {\n-  \"text\": \"hello\"\n+  \"text\": \"bye\"\n }"
+        )
     }
 
     @Test func textBodiesDiffLineByLineAndBinaryBodiesByByte() throws {
         var binary = Fixtures.interaction(1, method: "PUT")
         binary.request.body = Data([0xFF, 0x00, 0x01, 0x02])
         let vcr = VCR(
-            cassette: Cassette(interactions: [Fixtures.interaction(0, method: "POST", requestBody: "a=1\r\nb=2\r\n"), binary]),
+            cassette: Cassette(interactions: [
+                Fixtures.interaction(0, method: "POST", requestBody: "a=1\r\nb=2\r\n"), binary,
+            ]),
             path: "/c/t.yaml", options: Fixtures.quiet)
         let text = try #require(
             mismatch(
-                vcr, InterceptedRequest(method: "POST", url: "https://api.example.com/items", body: Data("a=1\nb=3\n".utf8))))
-        #expect(text.candidates[0].bodyDiff == "--- cassette #0 body\n+++ request body\n@@ -1,2 +1,2 @@\n a=1\n-b=2\n+b=3")
+                vcr,
+                InterceptedRequest(method: "POST", url: "https://api.example.com/items", body: Data("a=1\nb=3\n".utf8)))
+        )
+        #expect(
+            text.candidates[0].bodyDiff == "--- cassette #0 body\n+++ request body\n@@ -1,2 +1,2 @@\n a=1\n-b=2\n+b=3")
         let bytes = try #require(
             mismatch(
-                vcr, InterceptedRequest(method: "PUT", url: "https://api.example.com/items", body: Data([0xFF, 0x00, 0x09]))))
+                vcr,
+                InterceptedRequest(method: "PUT", url: "https://api.example.com/items", body: Data([0xFF, 0x00, 0x09])))
+        )
         #expect(
             bytes.candidates[0].bodyDiff
                 == "binary bodies differ: cassette 4 bytes, request 3 bytes, first difference at byte 2")

@@ -50,7 +50,9 @@ import VCRCassette
     @Test func awsEventStreamMessagesFrameByTheirLength() {
         func message(_ payload: String) -> Data {
             let total = 16 + payload.utf8.count
-            var data = Data([UInt8(total >> 24), UInt8(total >> 16 & 0xFF), UInt8(total >> 8 & 0xFF), UInt8(total & 0xFF)])
+            var data = Data([
+                UInt8(total >> 24), UInt8(total >> 16 & 0xFF), UInt8(total >> 8 & 0xFF), UInt8(total & 0xFF),
+            ])
             data += Data(repeating: 0, count: 8) + Data(payload.utf8) + Data(repeating: 0, count: 4)
             return data
         }

@@ -26,8 +26,12 @@ import VCRCassette
     }
 
     @Test func speedDividesTheDelays() {
-        #expect(DeliverySchedule(timing: .recordedLatency(speed: 4), duration: second, chunkCount: 1).beforeHeaders == .milliseconds(250))
-        #expect(DeliverySchedule(timing: .realTime(speed: 2), duration: second, chunkCount: 2).bodyDelay == .milliseconds(500))
+        #expect(
+            DeliverySchedule(timing: .recordedLatency(speed: 4), duration: second, chunkCount: 1).beforeHeaders
+                == .milliseconds(250))
+        #expect(
+            DeliverySchedule(timing: .realTime(speed: 2), duration: second, chunkCount: 2).bodyDelay
+                == .milliseconds(500))
     }
 
     @Test(arguments: [0.0, -1.0, Double.infinity, Double.nan])

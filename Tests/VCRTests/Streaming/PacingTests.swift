@@ -20,7 +20,8 @@ import FoundationNetworking
 
     @Test func eachChunkComesWhenTheRecordedPieceHoldingItsLastByteArrived() {
         let aligned = DeliverySchedule(
-            timing: .realTime(speed: 1), duration: duration, chunkEnds: [10, 20, 30], bodyLength: 30, arrivals: arrivals)
+            timing: .realTime(speed: 1), duration: duration, chunkEnds: [10, 20, 30], bodyLength: 30, arrivals: arrivals
+        )
         #expect(aligned.beforeHeaders == .milliseconds(40))
         #expect(aligned.beforeChunks == [.milliseconds(10), .milliseconds(20), .milliseconds(230)])
         let unaligned = DeliverySchedule(
@@ -29,7 +30,8 @@ import FoundationNetworking
         #expect(unaligned.beforeChunks == [.milliseconds(15), .milliseconds(115)])
         // A body a hook made twice as long maps onto the recorded pieces in proportion.
         let longer = DeliverySchedule(
-            timing: .realTime(speed: 1), duration: duration, chunkEnds: [20, 40, 60], bodyLength: 60, arrivals: arrivals)
+            timing: .realTime(speed: 1), duration: duration, chunkEnds: [20, 40, 60], bodyLength: 60, arrivals: arrivals
+        )
         #expect(longer.beforeChunks == aligned.beforeChunks)
         // Other timings, and responses without arrivals, keep their schedules.
         let latency = DeliverySchedule(
@@ -48,7 +50,8 @@ import FoundationNetworking
             let recorder = try VCR(cassette: cassette, mode: .all, options: RecordingSupport.quiet)
             // Released from Dispatch, not a task: the cooperative pool may be busy with other tests.
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(380)) { server.releaseLastEvent() }
-            let recorded = await StreamingReader().run(URLRequest(url: server.url("/sse")), configuration: recorder.makeConfiguration())
+            let recorded = await StreamingReader().run(
+                URLRequest(url: server.url("/sse")), configuration: recorder.makeConfiguration())
             #expect(recorded.error == nil)
             #expect(recorder.stop().isSaved)
             #expect(server.lastEventWasReleased == true)
@@ -62,7 +65,8 @@ import FoundationNetworking
             var options = RecordingSupport.quiet
             options.timing = .realTime(speed: 1)
             let player = try VCR(cassette: cassette, mode: .never, options: options)
-            let replayed = await TimedChunkReader.run(URLRequest(url: server.url("/sse")), configuration: player.makeConfiguration())
+            let replayed = await TimedChunkReader.run(
+                URLRequest(url: server.url("/sse")), configuration: player.makeConfiguration())
             try player.stop().check()
             #expect(replayed.chunks.map { String(decoding: $0.data, as: UTF8.self) } == LocalServer.events)
 
@@ -79,7 +83,8 @@ import FoundationNetworking
             for chunk in replayed.chunks {
                 end += chunk.data.count
                 let due = try #require(ends.first { $0.end >= end }).at
-                #expect(chunk.at >= due - tolerance, "chunk ending at byte \(end) came at \(chunk.at), recorded at \(due)")
+                #expect(
+                    chunk.at >= due - tolerance, "chunk ending at byte \(end) came at \(chunk.at), recorded at \(due)")
             }
             // The held event is the recording's widest gap, and the replay's last chunk comes after it.
             let held = try #require(pieces.last).offset.duration

@@ -13,9 +13,10 @@ enum Fixtures {
     static let fantasyCassettes = PackageFiles.cassettes(under: PackageFiles.corpus.appendingPathComponent("fantasy"))
 
     /// The fantasy cassettes and the seed, by a short name for test arguments.
-    static let realCassettes: [String] = fantasyCassettes.map {
-        $0.pathComponents.suffix(3).joined(separator: "/")
-    } + ["seed"]
+    static let realCassettes: [String] =
+        fantasyCassettes.map {
+            $0.pathComponents.suffix(3).joined(separator: "/")
+        } + ["seed"]
 
     /// The URL of a cassette named as in ``realCassettes``.
     static func url(ofRealCassette name: String) -> URL {

@@ -47,14 +47,18 @@ enum RecordingSupport {
 
     /// Checks a recorded cassette: it passes `vcr lint` and `vcr fmt --check`, and
     /// holds none of `secrets`, in any encoding the file could use.
-    static func expectValid(_ cassette: URL, containing secrets: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectValid(
+        _ cassette: URL, containing secrets: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let lint = try runVCR(["lint", cassette.path])
         #expect(lint.status == 0, "vcr lint: \(lint.output)", sourceLocation: sourceLocation)
         let format = try runVCR(["fmt", "--check", cassette.path])
         #expect(format.status == 0, "vcr fmt --check: \(format.output)", sourceLocation: sourceLocation)
         let bytes = try Data(contentsOf: cassette)
         for secret in secrets {
-            #expect(bytes.range(of: Data(secret.utf8)) == nil, "the cassette holds a secret", sourceLocation: sourceLocation)
+            #expect(
+                bytes.range(of: Data(secret.utf8)) == nil, "the cassette holds a secret", sourceLocation: sourceLocation
+            )
             #expect(
                 bytes.range(of: Data(Data(secret.utf8).base64EncodedString().utf8)) == nil,
                 "the cassette holds a secret in base64", sourceLocation: sourceLocation)
@@ -62,7 +66,9 @@ enum RecordingSupport {
     }
 
     /// Replays `request` from the cassette at `url` in `never` mode; returns what arrived.
-    static func replay(_ request: URLRequest, from url: URL, options: VCR.Options = quiet) async throws -> (Data, HTTPURLResponse) {
+    static func replay(_ request: URLRequest, from url: URL, options: VCR.Options = quiet) async throws -> (
+        Data, HTTPURLResponse
+    ) {
         let vcr = try VCR(cassette: url, mode: .never, options: options)
         let (data, response) = try await vcr.session.data(for: request)
         try vcr.stop().check()

@@ -63,7 +63,8 @@ final class EnvironmentSecret: Sendable {
         for form in forms {
             let text = form.text
             let middle = text.dropFirst(text.count / 3).prefix(max(8, text.count / 3))
-            #expect(!message.contains(middle), "\(what) shows the secret as \(form.name)", sourceLocation: sourceLocation)
+            #expect(
+                !message.contains(middle), "\(what) shows the secret as \(form.name)", sourceLocation: sourceLocation)
         }
     }
 
