@@ -5,14 +5,14 @@ import VCRCassette
 ///
 /// Built once per cassette. Interactions are bucketed by method and URL (when
 /// the matchers compare them). When the matchers include ``Matcher/body``, each
-/// bucket is further split into ``BodyClasses`` on the first request with a
-/// body that lands in it, so that opening a cassette neither hashes nor parses
-/// its recorded bodies.
+/// bucket is further split into body classes: interactions whose bodies are
+/// equivalent (equal after CRLF→LF normalisation, or equal as JSON values).
+/// A request with a body is looked up in its class by a hash of every
+/// normalised byte, without parsing it; only a body no recorded one equals
+/// byte for byte is parsed, and looked up by its JSON value.
 ///
 /// Buckets and classes are numbered together as groups, whose positions are in
-/// file order, so "the first unused match" is the first unused position of a
-/// group: bucket `b` is group `b`, and a body class is the bucket count plus
-/// the position of its first interaction, whichever order classes are built in.
+/// file order, so "the first unused match" is the first unused position of a group.
 package struct InteractionIndex: Sendable {
     /// Where the interactions that can answer a request are.
     struct Candidates {
@@ -29,12 +29,25 @@ package struct InteractionIndex: Sendable {
         var url: String?
     }
 
+    private struct BytesKey: Hashable {
+        var bucket: Int
+        var bytes: BodyBytes
+    }
+
+    private struct JSONKey: Hashable {
+        var bucket: Int
+        var value: JSONValue
+    }
+
     /// The matchers the subjects were prepared for.
     let matchers: [Matcher]
     /// Every interaction, in file order.
     let interactions: [PreparedInteraction]
     /// For each bucket, the positions of its interactions in file order.
     let buckets: [[Int]]
+    /// For each body class, the positions of its interactions in file order;
+    /// empty when the matchers do not include ``Matcher/body``.
+    let bodyClasses: [[Int]]
     private let needs: MatchSubject.Needs
     private let keysMethod: Bool
     private let keysURL: Bool
@@ -43,12 +56,12 @@ package struct InteractionIndex: Sendable {
     /// buckets and classes decide on their own.
     private let groupsDecide: Bool
     private let bucketsByKey: [Key: Int]
-    /// The body classes of each bucket a request with a body has landed in, by bucket.
-    private let bodyClasses = Locked<[Int: BodyClasses]>([:])
+    /// Body class numbers by bytes and by JSON value.
+    private let classesByBytes: [BytesKey: Int]
+    private let classesByJSON: [JSONKey: Int]
 
-    /// The number of groups: buckets, then one for each interaction that can
-    /// come first in a body class.
-    var groupCount: Int { buckets.count + (classifiesBodies ? interactions.count : 0) }
+    /// The number of groups: buckets, then body classes.
+    var groupCount: Int { buckets.count + bodyClasses.count }
 
     package init(interactions: [Interaction], matchers: [Matcher]) {
         self.matchers = matchers
@@ -66,17 +79,42 @@ package struct InteractionIndex: Sendable {
         }
         var buckets: [[Int]] = []
         var bucketsByKey: [Key: Int] = [:]
+        var bodyClasses: [[Int]] = []
+        var classesByBytes: [BytesKey: Int] = [:]
+        var classesByJSON: [JSONKey: Int] = [:]
         for (position, prepared) in self.interactions.enumerated() {
             let key = Self.key(prepared.subject, method: keysMethod, url: keysURL)
-            if let bucket = bucketsByKey[key] {
+            let bucket: Int
+            if let existing = bucketsByKey[key] {
+                bucket = existing
                 buckets[bucket].append(position)
             } else {
-                bucketsByKey[key] = buckets.count
+                bucket = buckets.count
+                bucketsByKey[key] = bucket
                 buckets.append([position])
             }
+            guard classifiesBodies, let body = prepared.subject.body else { continue }
+            let bytesKey = BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))
+            if let bodyClass = classesByBytes[bytesKey] {
+                bodyClasses[bodyClass].append(position)
+                continue
+            }
+            let jsonKey = body.json.map { JSONKey(bucket: bucket, value: $0) }
+            if let jsonKey, let bodyClass = classesByJSON[jsonKey] {
+                bodyClasses[bodyClass].append(position)
+                classesByBytes[bytesKey] = bodyClass
+                continue
+            }
+            let bodyClass = bodyClasses.count
+            classesByBytes[bytesKey] = bodyClass
+            if let jsonKey { classesByJSON[jsonKey] = bodyClass }
+            bodyClasses.append([position])
         }
         self.buckets = buckets
         self.bucketsByKey = bucketsByKey
+        self.bodyClasses = bodyClasses
+        self.classesByBytes = classesByBytes
+        self.classesByJSON = classesByJSON
     }
 
     private static func key(_ subject: MatchSubject, method: Bool, url: Bool) -> Key {
@@ -102,18 +140,12 @@ package struct InteractionIndex: Sendable {
         guard classifiesBodies, let body = request.subject.body else {
             return Candidates(group: bucket, positions: buckets[bucket], allMatch: groupsDecide)
         }
-        guard let positions = classes(ofBucket: bucket).positions(of: body) else { return nil }
-        return Candidates(group: buckets.count + positions[0], positions: positions, allMatch: groupsDecide)
-    }
-
-    /// The body classes of `bucket`, built on the first call for it.
-    private func classes(ofBucket bucket: Int) -> BodyClasses {
-        bodyClasses.withLock { built in
-            if let classes = built[bucket] { return classes }
-            let classes = BodyClasses(positions: buckets[bucket], of: interactions)
-            built[bucket] = classes
-            return classes
+        var bodyClass = classesByBytes[BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))]
+        if bodyClass == nil, let json = body.json {
+            bodyClass = classesByJSON[JSONKey(bucket: bucket, value: json)]
         }
+        guard let bodyClass else { return nil }
+        return Candidates(group: buckets.count + bodyClass, positions: bodyClasses[bodyClass], allMatch: groupsDecide)
     }
 
     /// Whether the interaction at `position` passes every matcher, one by one:

@@ -11,11 +11,7 @@ struct JSONRedaction: Sendable {
 
     init(paths: [String], placeholder: String) {
         self.paths = paths.map { JSONPath($0).components }.filter { !$0.isEmpty }
-        let needsEscapes = placeholder.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
-        let escaped =
-            needsEscapes
-            ? placeholder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            : placeholder
+        let escaped = placeholder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         replacement = Array("\"\(escaped)\"".utf8)
     }
 

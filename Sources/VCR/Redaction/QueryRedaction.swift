@@ -13,21 +13,7 @@ struct QueryRedaction: Sendable {
     init(names: Set<String>, placeholder: String) {
         self.names = Set(names.map { $0.lowercased() })
         self.placeholder = placeholder
-        encodedPlaceholder =
-            placeholder.utf8.allSatisfy(Self.isUnreserved)
-            ? placeholder : placeholder.addingPercentEncoding(withAllowedCharacters: Self.allowed) ?? placeholder
-    }
-
-    /// Whether `byte` is an ASCII letter, digit or one of `-._~`, which
-    /// ``allowed`` keeps: the default placeholder needs no Foundation call.
-    private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-            UInt8(ascii: "~"):
-            true
-        default: false
-        }
+        encodedPlaceholder = placeholder.addingPercentEncoding(withAllowedCharacters: Self.allowed) ?? placeholder
     }
 
     /// Whether any parameter is named, so that something can be redacted.
