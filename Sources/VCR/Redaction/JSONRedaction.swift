@@ -11,7 +11,8 @@ struct JSONRedaction: Sendable {
 
     init(paths: [String], placeholder: String) {
         self.paths = paths.map { JSONPath($0).components }.filter { !$0.isEmpty }
-        let escaped = placeholder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let escaped = placeholder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "\"", with: "\\\"")
         replacement = Array("\"\(escaped)\"".utf8)
     }
 
