@@ -18,7 +18,9 @@ struct ReplayProblems {
         messages += report.failedRequests.map(\.description)
         messages += report.cutShortRecordings.map {
             "VCR: a recording into \(report.cassettePath) was cut short: \($0). "
-                + "Raise VCR.Options.inFlightRecordingTimeout to wait longer for it."
+                + ($0.failure == nil
+                    ? "Raise VCR.Options.inFlightRecordingTimeout to wait longer for it."
+                    : "Record it again once the upstream answers whole.")
         }
         messages += report.saveErrors.map(\.description)
         if !allowingUnused, !report.unusedInteractions.isEmpty {

@@ -150,7 +150,9 @@ import FoundationNetworking
         let issues = try await issues(whileRunning: trait) { vcr in
             let firstChunk = FirstChunkSignal()
             let session = URLSession(configuration: vcr.makeConfiguration(), delegate: firstChunk, delegateQueue: nil)
-            session.dataTask(with: server.url("/stall")).resume()
+            // Only stop() ends the stream: a session's 60 s timeout, reached on
+            // a loaded machine, would end the recording as a failed request.
+            session.dataTask(with: URLRequest(url: server.url("/stall"), timeoutInterval: 3600)).resume()
             for await _ in firstChunk.arrivals { break }
         }
         #expect(stoppedInTask.value == [false])

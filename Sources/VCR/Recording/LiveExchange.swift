@@ -32,8 +32,10 @@ package final class LiveExchange: Sendable {
     }
 
     /// The recorder's side: told once, when the response ended, what arrived
-    /// (or the network's error); called before the client learns the response ended.
-    typealias Recorder = @Sendable (Result<RecordedResponse, any Error>) -> Void
+    /// (or the network's error) and whether the client had gone by then, so
+    /// that nobody else learnt of the error; called before the client learns
+    /// the response ended.
+    typealias Recorder = @Sendable (_ result: Result<RecordedResponse, any Error>, _ clientLeft: Bool) -> Void
 
     private struct State {
         var response: HTTPURLResponse?
@@ -96,11 +98,11 @@ package final class LiveExchange: Sendable {
         let (recorded, body, isDetached) = state.withLock { ($0.recorded, $0.body, $0.isDetached) }
         guard error == nil, let recorded else {
             let failure = error ?? URLError(.badServerResponse)
-            recorder(.failure(failure))
+            recorder(.failure(failure), isDetached)
             if !isDetached { client.fail(failure) }
             return
         }
-        recorder(.success(recorded))
+        recorder(.success(recorded), isDetached)
         guard !isDetached else { return }
         if !chunked, !body.isEmpty { client.deliver(.chunk(body)) }
         client.deliver(.finish)

@@ -22,8 +22,8 @@ extension VCR {
             guard !state.isStopping, !state.isStopped else { return nil }
             let number = state.startedRecordings
             state.startedRecordings += 1
-            let exchange = LiveExchange(url: url, chunked: chunked, client: client) { [weak self] result in
-                self?.finishRecording(number, request, result)
+            let exchange = LiveExchange(url: url, chunked: chunked, client: client) { [weak self] result, clientLeft in
+                self?.finishRecording(number, request, result, clientLeft: clientLeft)
             }
             state.inFlight[number] = InFlightRecording(request: request, exchange: exchange)
             return exchange
@@ -41,7 +41,7 @@ extension VCR {
         _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
     ) -> LiveExchange? {
         guard state.withLock({ !$0.isStopping && !$0.isStopped }) else { return nil }
-        let exchange = LiveExchange(url: url, chunked: chunked, client: client) { _ in }
+        let exchange = LiveExchange(url: url, chunked: chunked, client: client) { _, _ in }
         DispatchQueue.global().async { self.forward(request, timeout: timeout, untouched: true, to: exchange) }
         return exchange
     }
@@ -84,40 +84,53 @@ extension VCR {
 
     /// The response of recording `number` ended: a whole response is kept,
     /// redacted and passed through ``Options/beforeRecord``, numbered after
-    /// the others; a failed request, or one a hook drops, is not. One that
-    /// ends after ``stop()`` saved what had arrived of it is dropped.
+    /// the others; a failed request, or one a hook drops, is not. A request
+    /// that failed after its client had gone, whose error nobody saw, keeps
+    /// what had arrived and is reported cut short, as one still arriving at
+    /// ``stop()`` is. One that ends after ``stop()`` saved what had arrived of it is dropped.
     private func finishRecording(
-        _ number: Int, _ request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>
+        _ number: Int, _ request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>, clientLeft: Bool
     ) {
-        let recorded = (try? result.get()).flatMap { response in
+        let failure = Self.failureReason(result)
+        let isCutShort = failure != nil && clientLeft
+        let response =
+            isCutShort ? state.withLock { $0.inFlight[number] }?.exchange.received() : try? result.get()
+        let recorded = response.flatMap { response in
             recordPipeline.process(Interaction(id: 0, request: RecordedExchange.request(request), response: response))
         }
-        let failure = Self.describeFailure(of: request, result, redaction: redaction)
-        let waiters = state.withLock { state -> [DispatchSemaphore] in
-            guard state.inFlight.removeValue(forKey: number) != nil else { return [] }
+        let url = redaction.redact(RecordedExchange.request(request)).url
+        let (waiters, cutShort) = state.withLock { state -> ([DispatchSemaphore], CutShortRecording?) in
+            guard state.inFlight.removeValue(forKey: number) != nil else { return ([], nil) }
+            var kept: Interaction?
             if var interaction = recorded {
                 interaction.id = cassette.interactions.count + state.recorded.count
                 state.recorded.append(interaction)
+                kept = interaction
             }
-            if let failure { state.failedRecordings.append(failure) }
-            guard state.inFlight.isEmpty else { return [] }
+            var cutShort: CutShortRecording?
+            if isCutShort {
+                cutShort = CutShortRecording(method: request.method, url: url, interaction: kept, failure: failure)
+                state.cutShort[number] = cutShort
+            } else if let failure {
+                state.failedRecordings.append("\(request.method) \(url): \(failure)")
+            }
+            guard state.inFlight.isEmpty else { return ([], cutShort) }
             defer { state.inFlightWaiters = [] }
-            return state.inFlightWaiters
+            return (state.inFlightWaiters, cutShort)
+        }
+        if let cutShort {
+            FileHandle.standardError.write(
+                Data(MessageMask.masked("VCR: a recording into \(cassettePath) was cut short: \(cutShort)\n").utf8))
         }
         for waiter in waiters { waiter.signal() }
     }
 
-    /// A forwarded request that failed, redacted, with its error, for the report;
+    /// The error a forwarded request failed with, as the report names it;
     /// nil when it did not fail.
-    private static func describeFailure(
-        of request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>, redaction: RedactionRules
-    ) -> String? {
+    private static func failureReason(_ result: Result<RecordedResponse, any Error>) -> String? {
         guard case .failure(let error) = result else { return nil }
-        let url = redaction.redact(RecordedExchange.request(request)).url
         // The error's description, not the error: its user info holds the URL unredacted.
-        let reason =
-            (error as? URLError).map { "URLError \($0.code.rawValue), \($0.localizedDescription)" }
+        return (error as? URLError).map { "URLError \($0.code.rawValue), \($0.localizedDescription)" }
             ?? error.localizedDescription
-        return "\(request.method) \(url): \(reason)"
     }
 }

@@ -26,6 +26,9 @@ struct ReplayState: Sendable {
     var isStopped = false
     /// The report, once ``VCR/stop()`` built it.
     var finalReport: ReplayReport?
+    /// The recordings that failed after their clients had gone, by number:
+    /// what had arrived of each is among ``recorded``.
+    var cutShort: [Int: CutShortRecording] = [:]
     /// The requests being recorded whose responses have not ended, by number.
     var inFlight: [Int: InFlightRecording] = [:]
     /// How many recordings were started, which numbers the next one.

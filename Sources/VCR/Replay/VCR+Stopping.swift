@@ -89,29 +89,32 @@ extension VCR {
 
     /// Keeps what has arrived of the responses still in flight, after the
     /// recorded ones, in the state ``finish()`` saves, and says so on standard
-    /// error; returns them as the report lists them.
+    /// error; returns them with those that failed after their clients had
+    /// gone, in the order they started, as the report lists them.
     private func keepCutShortRecordings(_ state: inout ReplayState) -> [CutShortRecording] {
-        guard !state.inFlight.isEmpty else { return [] }
-        let cutShort = state.inFlight.sorted { $0.key < $1.key }.map { _, recording in
+        let stillArriving = state.inFlight.sorted { $0.key < $1.key }.map { number, recording in
             let request = redaction.redact(RecordedExchange.request(recording.request))
             guard let received = recording.exchange.received(),
                 var interaction = recordPipeline.process(
                     Interaction(id: 0, request: RecordedExchange.request(recording.request), response: received))
             else {
-                return CutShortRecording(method: request.method, url: request.url, interaction: nil)
+                return (number, CutShortRecording(method: request.method, url: request.url, interaction: nil))
             }
             interaction.id = cassette.interactions.count + state.recorded.count
             state.recorded.append(interaction)
-            return CutShortRecording(method: request.method, url: request.url, interaction: interaction)
+            return (number, CutShortRecording(method: request.method, url: request.url, interaction: interaction))
         }
         state.inFlight = [:]
-        let lines =
-            [
-                "VCR: \(cutShort.count) response\(cutShort.count == 1 ? " was" : "s were") still arriving when \(cassettePath) "
-                    + "was saved, \(options.inFlightRecordingTimeout) after stop(); raise VCR.Options.inFlightRecordingTimeout "
-                    + "to wait longer:"
-            ] + cutShort.map { "  \($0)" }
-        FileHandle.standardError.write(Data((MessageMask.masked(lines.joined(separator: "\n")) + "\n").utf8))
-        return cutShort
+        if !stillArriving.isEmpty {
+            let count = stillArriving.count
+            let lines =
+                [
+                    "VCR: \(count) response\(count == 1 ? " was" : "s were") still arriving when \(cassettePath) "
+                        + "was saved, \(options.inFlightRecordingTimeout) after stop(); raise "
+                        + "VCR.Options.inFlightRecordingTimeout to wait longer:"
+                ] + stillArriving.map { "  \($0.1)" }
+            FileHandle.standardError.write(Data((MessageMask.masked(lines.joined(separator: "\n")) + "\n").utf8))
+        }
+        return (state.cutShort.map { ($0.key, $0.value) } + stillArriving).sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

@@ -205,8 +205,11 @@ import FoundationNetworking
             options: VCR.Options(printsMismatches: false, inFlightRecordingTimeout: .milliseconds(300)))
         let whole = await EventStreamReader.read(URLRequest(url: finished), configuration: vcr.makeConfiguration())
         #expect(whole.body == LocalServer.streamBody(events: 40))
+        // Only stop() ends the stall: a session's 60 s timeout, reached on a
+        // loaded machine, would end it as a failed request.
         let stall = await EventStreamReader.read(
-            URLRequest(url: stalled), configuration: vcr.makeConfiguration(), stop: .cancelTask(afterEvents: 3))
+            URLRequest(url: stalled, timeoutInterval: 3600), configuration: vcr.makeConfiguration(),
+            stop: .cancelTask(afterEvents: 3))
         #expect(stall.wasCancelled)
         let silentTask = Task { try await vcr.session.data(for: URLRequest(url: silent)) }
         try await waitForRequests(3, on: setup.server)
@@ -227,6 +230,34 @@ import FoundationNetworking
         #expect(cassette.interactions.map(\.request.url) == [finished.absoluteString, stalled.absoluteString])
         #expect(
             cassette.interactions.map(\.response.body) == [LocalServer.streamBody(events: 40), LocalServer.stallPrefix])
+        try RecordingSupport.expectValid(setup.cassette)
+    }
+
+    /// The client cancels after the first events; then the forwarded request
+    /// times out, an error nobody sees: what had arrived is kept and the
+    /// recording is reported cut short, naming the error.
+    @Test func aStreamThatFailsAfterItsClientLeftKeepsWhatArrivedAndIsReportedCutShort() async throws {
+        let setup = try Setup()
+        defer { setup.tearDown() }
+        let stalled = setup.server.url("/stall")
+        let vcr = try VCR(cassette: setup.cassette, mode: .all, options: Self.options)
+        let stall = await EventStreamReader.read(
+            URLRequest(url: stalled, timeoutInterval: 2), configuration: vcr.makeConfiguration(),
+            stop: .cancelTask(afterEvents: 1))
+        #expect(stall.wasCancelled)
+
+        // stop() waits for the recording, which the timeout ends.
+        let report = vcr.stop()
+        #expect(report.isSaved)
+        let cutShort = try #require(report.cutShortRecordings.first)
+        #expect(report.cutShortRecordings.count == 1)
+        #expect(cutShort.url == stalled.absoluteString)
+        #expect(cutShort.interaction?.response.body == LocalServer.stallPrefix)
+        #expect(cutShort.failure?.contains("URLError \(URLError.timedOut.rawValue)") == true)
+        #expect(cutShort.description.contains("the request failed after its client had gone"))
+        #expect(throws: ReplayFailure.self) { try report.check() }
+        let cassette = try Cassette(contentsOf: setup.cassette)
+        #expect(cassette.interactions.map(\.response.body) == [LocalServer.stallPrefix])
         try RecordingSupport.expectValid(setup.cassette)
     }
 
