@@ -246,7 +246,7 @@ struct BenchmarkRun {
         report.note(
             "Stream: \(result.requests) POSTs like the replay's, each answered by a \(events)-event stream that a data "
                 + "task delivers to its session's data delegate event by event; the floor is a URLProtocol that sends "
-                + "the same \(events) chunks; both sessions are ephemeral (ours from `makeConfiguration()`); a new session (and VCR) per run, made before the timing."
+                + "the same \(events) chunks; both sessions are ephemeral without a URLCache (ours from `makeConfiguration()`); a new session (and VCR) per run, made before the timing."
         )
         report.headline("replay_stream_vs_floor", overFloor)
     }

@@ -81,9 +81,7 @@ enum MatchBenchmark {
             "match \(workload.size): constant URLProtocol", runs: runs,
             prepare: {
                 current.session?.finishTasksAndInvalidate()
-                let configuration = URLSessionConfiguration.ephemeral
-                configuration.protocolClasses = [ConstantResponseProtocol.self]
-                let session = URLSession(configuration: configuration)
+                let session = ReplayBenchmark.floorSession()
                 _ = try await ReplayBenchmark.send([workload.warmUp], through: session)
                 current.session = session
             },

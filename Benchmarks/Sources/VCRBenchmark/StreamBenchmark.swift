@@ -57,9 +57,11 @@ enum StreamBenchmark {
         return Result(requests: workload.requests.count, ours: samples[0], floor: samples[1])
     }
 
-    /// A session answered by ``StreamingConstantProtocol``, its data going to `delegate`.
+    /// A session answered by ``StreamingConstantProtocol``, its data going to
+    /// `delegate`, configured as a VCR's own session is: ephemeral, without a `URLCache`.
     static func floorSession(delegate: StreamCollector) -> URLSession {
         let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
         configuration.protocolClasses = [StreamingConstantProtocol.self]
         return URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }

@@ -15,6 +15,11 @@
 enum ComparableURL {
     /// The comparable spelling of a whole URL.
     static func spelling(of url: String) -> String {
+        isAlreadyComparable(url) ? url : spelledComponentByComponent(url)
+    }
+
+    /// The comparable spelling built from the URL's components, each re-spelled.
+    static func spelledComponentByComponent(_ url: String) -> String {
         let parts = Parts(url)
         let path = canonical(parts.path, delimiters: pathDelimiters, plusIsSpace: false)
         var result = parts.origin + (path.isEmpty && !parts.origin.isEmpty ? "/" : path)
@@ -22,6 +27,58 @@ enum ComparableURL {
             result += "?" + canonical(query, delimiters: queryDelimiters, plusIsSpace: true)
         }
         return result
+    }
+
+    /// Whether `url` is spelled as ``spelling(of:)`` spells it, checked in
+    /// one pass without building anything: the common case of an API's URL,
+    /// `http` or `https` with a lower-case host, no default port, userinfo or
+    /// fragment, a path of unreserved characters and `/`, and a query of
+    /// unreserved characters, `&`, `=` and `;`.
+    private static func isAlreadyComparable(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { bytes in
+            let schemeLength: Int
+            let defaultPort: StaticString
+            if bytes.starts(with: "https://".utf8) {
+                (schemeLength, defaultPort) = (8, ":443")
+            } else if bytes.starts(with: "http://".utf8) {
+                (schemeLength, defaultPort) = (7, ":80")
+            } else {
+                return false
+            }
+            guard let pathStart = bytes[schemeLength...].firstIndex(of: UInt8(ascii: "/")) else { return false }
+            let authority = bytes[schemeLength..<pathStart]
+            let port = UnsafeRawBufferPointer(start: defaultPort.utf8Start, count: defaultPort.utf8CodeUnitCount)
+            guard !authority.isEmpty, authority.allSatisfy(isLowercaseHostByte),
+                !(authority.count >= port.count && authority.suffix(port.count).elementsEqual(port))
+            else { return false }
+            var inQuery = false
+            for byte in bytes[pathStart...] where !isUnreserved(byte) {
+                switch byte {
+                case UInt8(ascii: "/"):
+                    if inQuery { return false }
+                case UInt8(ascii: "?"):
+                    if inQuery { return false }
+                    inQuery = true
+                case UInt8(ascii: "&"), UInt8(ascii: "="), UInt8(ascii: ";"):
+                    if !inQuery { return false }
+                default:
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// A byte of a lower-case host or its port: letters, digits, `-`, `.` and `:`.
+    private static func isLowercaseHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+            UInt8(ascii: "."), UInt8(ascii: ":"):
+            true
+        default:
+            false
+        }
     }
 
     /// The comparable spelling of a URL's path alone.

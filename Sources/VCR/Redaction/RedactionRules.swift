@@ -43,7 +43,7 @@ struct RedactionRules: Sendable {
             }
         }
         values += query.namedValues(inURL: request.url)
-        if let body = request.body, MediaType.isForm(Self.contentType(in: request.headers)) {
+        if let body = request.body, MediaType.isForm(MediaType.contentType(in: request.headers) ?? "") {
             values += query.namedValues(inForm: body)
         }
         return values.filter { $0 != placeholder }
@@ -80,16 +80,9 @@ struct RedactionRules: Sendable {
     }
 
     private func redactingBody(_ body: Data, headers: [String: [String]]) -> Data {
-        if query.redactsNames, MediaType.isForm(Self.contentType(in: headers)) {
+        if query.redactsNames, MediaType.isForm(MediaType.contentType(in: headers) ?? "") {
             return query.redactingForm(body)
         }
         return json.redacting(body)
-    }
-
-    /// The first `Content-Type` value, as ``HeaderFields`` finds it: the
-    /// first value under the lowest-sorting spelling of the name that has one.
-    private static func contentType(in headers: [String: [String]]) -> String {
-        headers.keys.sorted().lazy.filter { $0.lowercased() == "content-type" }.compactMap { headers[$0]?.first }.first
-            ?? ""
     }
 }

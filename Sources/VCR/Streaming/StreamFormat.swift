@@ -23,7 +23,7 @@ enum StreamFormat: Equatable, Sendable {
     /// length was unknown (`content_length: -1`), it was sent chunked, or its
     /// content type is a streaming one.
     init(of response: RecordedResponse) {
-        let contentType = Self.firstContentType(in: response.headers).map(MediaType.of) ?? ""
+        let contentType = MediaType.contentType(in: response.headers).map(MediaType.of) ?? ""
         switch contentType {
         case MediaType.eventStream:
             self = .serverSentEvents
@@ -35,16 +35,5 @@ enum StreamFormat: Equatable, Sendable {
             let chunked = response.transferEncoding.contains { $0.lowercased() == "chunked" }
             self = response.contentLength == -1 || chunked ? .slices : .whole
         }
-    }
-
-    /// The first `Content-Type` value, its name in any case: that of the
-    /// first spelling in sorted order, as ``HeaderFields`` merges them.
-    private static func firstContentType(in headers: [String: [String]]) -> String? {
-        var found: (name: String, value: String)?
-        for (name, values) in headers where name.utf8.count == 12 && name.lowercased() == "content-type" {
-            guard let value = values.first, found.map({ name < $0.name }) ?? true else { continue }
-            found = (name, value)
-        }
-        return found?.value
     }
 }

@@ -20,6 +20,17 @@ enum MediaType {
         return String(Substring(type)).lowercased()
     }
 
+    /// The first `Content-Type` value, its name in any case: that of the
+    /// first spelling in sorted order, as ``HeaderFields`` merges them.
+    static func contentType(in headers: [String: [String]]) -> String? {
+        var found: (name: String, value: String)?
+        for (name, values) in headers where name.utf8.count == 12 && name.lowercased() == "content-type" {
+            guard let value = values.first, found.map({ name < $0.name }) ?? true else { continue }
+            found = (name, value)
+        }
+        return found?.value
+    }
+
     /// Whether a content type names an urlencoded form.
     static func isForm(_ contentType: String) -> Bool {
         contentType.lowercased().hasPrefix(form)

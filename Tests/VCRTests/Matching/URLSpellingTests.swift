@@ -47,6 +47,34 @@ import FoundationNetworking
         #expect(ComparableURL.spelling(of: recorded) != ComparableURL.spelling(of: live))
     }
 
+    /// The check that lets an already comparable URL through as it is agrees
+    /// with spelling it component by component, on URLs made of the
+    /// characters each rule turns on.
+    @Test func aURLLetThroughAsItIsIsSpelledAsItsComponentsWouldBe() {
+        let schemes = ["https://", "http://", "HTTPS://", "ftp://", ""]
+        let hosts = ["api.example.com", "API.example.com", "127.0.0.1", "user@host", "[::1]", ""]
+        let ports = ["", ":443", ":80", ":8080", ":"]
+        let pieces = [
+            "/", "/v1", "a", "Z", "~", "-", ".", "_", "?", "&", "=", ";", "+", "%20", "%2F", "%41", "#", "@", "[",
+            ":", " ", "\u{E9}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...7, using: &generator)
+            let url =
+                [schemes, hosts, ports].map { $0.randomElement(using: &generator)! }.joined()
+                + (0..<count).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(ComparableURL.spelling(of: url) == ComparableURL.spelledComponentByComponent(url), "\(url)")
+        }
+        for url in [
+            "https://api.openai.com/v1/responses", "http://127.0.0.1:8080/v1/chat?stream=true&n=2;x=y",
+            "https://api.example.com/", "https://api.example.com/?",
+        ] {
+            #expect(ComparableURL.spelling(of: url) == url)
+            #expect(ComparableURL.spelledComponentByComponent(url) == url)
+        }
+    }
+
     @Test func aGoRecordedRawURLReplaysThroughURLSession() async throws {
         let cassette = Cassette(interactions: [
             interaction(0, url: "https://api.example.com/search?tags[]=caf\u{E9}&q={\"a\":1}", body: "first"),
