@@ -222,8 +222,10 @@ struct BenchmarkRun {
         report.note(
             "Replay: \(result.requests) POSTs with distinct JSON bodies to one URL, sent one after another with "
                 + "`data(for:)`, each answered by a \(ReplayWorkload.responseBody.count)-byte event stream; "
-                + "a new session (and VCR) per run, made before the timing; the floor's session is configured as the "
-                + "VCR's (ephemeral, no URLCache); the loopback server is SwiftNIO HTTP/1.1 on 127.0.0.1.")
+                + "a new session (and VCR) per run, made before the timing; the floor answers with the first "
+                + "interaction's head (its \(ReplayWorkload.responseHead.fields.count) header fields and HTTP version) "
+                + "and body, from a session configured as the VCR's (ephemeral, no URLCache); the loopback server is "
+                + "SwiftNIO HTTP/1.1 on 127.0.0.1.")
         report.headline("replay_vs_floor", overFloor)
         report.headline("replay_vs_loopback", loopbackOver)
         try await measureStream()
@@ -246,8 +248,8 @@ struct BenchmarkRun {
         report.note(
             "Stream: \(result.requests) POSTs like the replay's, each answered by a \(events)-event stream that a data "
                 + "task delivers to its session's data delegate event by event; the floor is a URLProtocol that sends "
-                + "the same \(events) chunks; both sessions are ephemeral without a URLCache (ours from `makeConfiguration()`); a new session (and VCR) per run, made before the timing."
-        )
+                + "the first interaction's head and the same \(events) chunks; both sessions are ephemeral without a "
+                + "URLCache (ours from `makeConfiguration()`); a new session (and VCR) per run, made before the timing.")
         report.headline("replay_stream_vs_floor", overFloor)
     }
 

@@ -5,7 +5,8 @@ import FoundationNetworking
 #endif
 
 /// The floor of replaying: a `URLProtocol` that answers every request at once
-/// with the same response, and does nothing else.
+/// with the same response (the first generated interaction's head and body),
+/// and does nothing else.
 final class ConstantResponseProtocol: URLProtocol {
     /// The body every response carries: the first generated interaction's stream.
     static let body = ReplayWorkload.responseBody
@@ -21,8 +22,8 @@ final class ConstantResponseProtocol: URLProtocol {
     override func startLoading() {
         guard let url = request.url,
             let response = HTTPURLResponse(
-                url: url, statusCode: 200, httpVersion: "HTTP/1.1",
-                headerFields: ["Content-Type": "text/event-stream; charset=utf-8"])
+                url: url, statusCode: 200, httpVersion: ReplayWorkload.responseHead.version,
+                headerFields: ReplayWorkload.responseHead.fields)
         else {
             client?.urlProtocol(self, didFailWithError: URLError(.badURL))
             return

@@ -11,12 +11,29 @@ struct ReplayWorkload {
     /// The size of each response stream, in bytes.
     static let streamBytes = 8_700
 
-    /// The first generated interaction's response body, which the floor and the
-    /// loopback server serve for every request.
-    static let responseBody: Data = {
+    /// The first generated interaction's response, whose body the floor and
+    /// the loopback server serve for every request, and whose head the floor sends.
+    private static let firstResponse: RecordedResponse = {
         var generator = SyntheticCassette()
-        return generator.cassette(interactions: 1, streamBytes: streamBytes).interactions[0].response.body
+        return generator.cassette(interactions: 1, streamBytes: streamBytes).interactions[0].response
     }()
+
+    /// The first generated interaction's response body.
+    static let responseBody = firstResponse.body
+
+    /// The head a floor answers with: the first interaction's, as the VCR builds it.
+    static let responseHead = Head(firstResponse)
+
+    /// A recorded response's HTTP version and header fields, each name's values joined.
+    struct Head: Sendable {
+        let version: String
+        let fields: [String: String]
+
+        init(_ response: RecordedResponse) {
+            version = response.proto
+            fields = response.headers.mapValues { $0.joined(separator: ", ") }
+        }
+    }
 
     /// The recorded interactions, one per request.
     let cassette: Cassette

@@ -8,9 +8,15 @@ import FoundationNetworking
 /// with the same event stream, one `didLoad` per event, as the VCR delivers
 /// a recorded stream to a data delegate.
 final class StreamingConstantProtocol: URLProtocol {
-    /// The events every response carries: the first stream of ``StreamBenchmark/workload(count:)``, cut at blank lines.
+    /// The first response of ``StreamBenchmark/workload(count:)``, whose head every response carries.
+    private static let firstResponse = StreamBenchmark.workload(count: 1).cassette.interactions[0].response
+
+    /// The head every response carries.
+    private static let head = ReplayWorkload.Head(firstResponse)
+
+    /// The events every response carries: the first stream, cut at blank lines.
     static let chunks: [Data] = {
-        let body = StreamBenchmark.workload(count: 1).cassette.interactions[0].response.body
+        let body = firstResponse.body
         var chunks: [Data] = []
         var start = body.startIndex
         while let blank = body[start...].firstRange(of: Data("\n\n".utf8)) {
@@ -32,8 +38,7 @@ final class StreamingConstantProtocol: URLProtocol {
     override func startLoading() {
         guard let url = request.url,
             let response = HTTPURLResponse(
-                url: url, statusCode: 200, httpVersion: "HTTP/1.1",
-                headerFields: ["Content-Type": "text/event-stream; charset=utf-8"])
+                url: url, statusCode: 200, httpVersion: Self.head.version, headerFields: Self.head.fields)
         else {
             client?.urlProtocol(self, didFailWithError: URLError(.badURL))
             return

@@ -219,9 +219,10 @@ public final class VCR: Sendable {
         Self.configure(configuration, with: protocolClass)
     }
 
-    /// A new ephemeral configuration prepared with ``configure(_:)``.
+    /// A new ephemeral configuration without a `URLCache`, as the VCR's own
+    /// session has (a replayed response is never stored), prepared with ``configure(_:)``.
     public func makeConfiguration() -> URLSessionConfiguration {
-        let configuration = URLSessionConfiguration.ephemeral
+        let configuration = SessionTemplate.shared.configuration()
         configure(configuration)
         return configuration
     }

@@ -237,6 +237,13 @@ import FoundationNetworking
         #expect(interceptor(first) != interceptor(second))
     }
 
+    /// A `URLCache` would be consulted on every request (on Linux it lists its
+    /// folder on disk each time) for responses the interceptor never lets it store.
+    @Test func madeConfigurationsHaveNoCache() {
+        let configuration = vcr([]).makeConfiguration()
+        #expect(configuration.urlCache == nil)
+    }
+
     @Test func aReconfiguredSessionIsAnsweredByTheLastVCR() async throws {
         let first = vcr([Fixtures.interaction(0, body: "first")])
         let second = vcr([Fixtures.interaction(0, body: "second")])
