@@ -249,7 +249,8 @@ struct BenchmarkRun {
             "Stream: \(result.requests) POSTs like the replay's, each answered by a \(events)-event stream that a data "
                 + "task delivers to its session's data delegate event by event; the floor is a URLProtocol that sends "
                 + "the first interaction's head and the same \(events) chunks; both sessions are ephemeral without a "
-                + "URLCache (ours from `makeConfiguration()`); a new session (and VCR) per run, made before the timing.")
+                + "URLCache (ours from `makeConfiguration()`); a new session (and VCR) per run, made before the timing."
+        )
         report.headline("replay_stream_vs_floor", overFloor)
     }
 
