@@ -47,9 +47,11 @@ struct LayoutEvidence {
         let isQuoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
         if (isQuoted || scalar.style == .plain) && scalar.spansLines && !sawRC6 {
             // The writers escape every line break in double quotes; in single quotes
-            // a value's own U+2028 or U+2029 may span lines.
+            // a value's own line breaks (U+2028 or U+2029 among them) span lines,
+            // each one or two, so only more lines than that show a fold.
             let text = Array(scalar.text)
-            if scalar.style == .doubleQuoted || !text.indices.contains(where: { UTF8Text.isBreak(text, at: $0) }) {
+            let breaks = text.indices.count { UTF8Text.isBreak(text, at: $0) }
+            if scalar.style == .doubleQuoted || scalar.lineSpan > 2 * breaks {
                 sawRC6 = true  // only rc.6 folds; its line breaks read back as spaces
                 goccyPossible = false
                 return

@@ -29,8 +29,11 @@ struct YAMLEvent {
     var column: Int
     /// The 0-based index (in characters, CR LF counting two) where the event starts.
     var index = 0
-    /// Whether a scalar ends on a later line than it starts (libyaml's lines).
-    var spansLines = false
+    /// How many lines later than it starts a scalar ends (libyaml's lines,
+    /// which U+0085, U+2028 and U+2029 end too).
+    var lineSpan = 0
+    /// Whether a scalar ends on a later line than it starts.
+    var spansLines: Bool { lineSpan > 0 }
     /// A scalar's style; plain for other events.
     var style = ScalarStyle.plain
     /// A scalar's value, unescaped by libyaml; empty for other events.

@@ -77,7 +77,7 @@ struct YAMLEventReader: ~Copyable {
             result.isPlain = scalar.plain_implicit != 0
             result.isBinary = Self.isBinary(scalar.tag)
             result.style = Self.style(scalar.style)
-            result.spansLines = event.pointee.end_mark.line != event.pointee.start_mark.line
+            result.lineSpan = Int(event.pointee.end_mark.line) - Int(event.pointee.start_mark.line)
         case YAML_SEQUENCE_START_EVENT:
             let sequence = event.pointee.data.sequence_start
             try enterCollection(

@@ -21,6 +21,9 @@ import VCRCassette
         ("compact-empty-blank-line.yaml", .compact),
         ("goccy-escaped-nbsp.yaml", .goccy),
         ("compact-raw-nbsp.yaml", .compact),
+        // Found by Scripts/fuzz: a single-quoted value folded over more lines
+        // than its own line separator (U+2028) ends.
+        ("folded-line-separator.yaml", .folded),
     ])
     func detectsTheWriterAndWritesTheSameBytes(name: String, style: CassetteLayout.Style) throws {
         let url = Self.directory.appendingPathComponent(name)
