@@ -60,7 +60,17 @@ public final class VCR: Sendable {
     /// A session whose requests this VCR answers. It has no delegate, so its
     /// callers receive whole bodies; for chunk-by-chunk delivery, create a
     /// session with a data delegate from ``makeConfiguration()``.
-    public let session: URLSession
+    ///
+    /// Made on first use: code that makes its own sessions, and a cassette
+    /// server, never pay for it.
+    public var session: URLSession {
+        ownSession.withLock { session in
+            if let session { return session }
+            let made = URLSession(configuration: makeConfiguration())
+            session = made
+            return made
+        }
+    }
 
     /// Identifies this VCR; its interceptor class is ``ReplayProtocol/slotClass(_:)`` of it.
     let slot: Int
@@ -89,6 +99,8 @@ public final class VCR: Sendable {
     package let upstream: URL?
     /// The inner session recorded and passed-through requests are sent through.
     let forwarder = Forwarder()
+    /// ``session``, once made.
+    private let ownSession = Locked<URLSession?>(nil)
 
     /// Loads the cassette at `path` (relative to the current directory, or absolute).
     ///
@@ -196,9 +208,6 @@ public final class VCR: Sendable {
         index = InteractionIndex(interactions: interactions, matchers: options.matchers)
         explainer = MismatchExplainer(index: index, cassettePath: path)
         state = Locked(ReplayState(interactionCount: cassette.interactions.count, groupCount: index.groupCount))
-        let configuration = SessionTemplate.shared.configuration()
-        Self.configure(configuration, with: protocolClass)
-        session = URLSession(configuration: configuration)
         VCRRegistry.shared.register(self)
     }
 
@@ -206,8 +215,9 @@ public final class VCR: Sendable {
         VCRRegistry.shared.unregister(slot: slot)
         // The last reference may be released on the session's own work queue,
         // inside the interceptor; invalidating synchronously there would deadlock.
-        let session = session
-        DispatchQueue.global().async { session.invalidateAndCancel() }
+        if let session = ownSession.withLock({ $0 }) {
+            DispatchQueue.global().async { session.invalidateAndCancel() }
+        }
         forwarder.invalidate()
     }
 
