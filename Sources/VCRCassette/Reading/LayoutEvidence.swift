@@ -47,11 +47,10 @@ struct LayoutEvidence {
         let isQuoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
         if (isQuoted || scalar.style == .plain) && scalar.spansLines && !sawRC6 {
             // The writers escape every line break in double quotes; in single quotes
-            // a value's own line breaks (U+2028 or U+2029 among them) span lines,
-            // each one or two, so only more lines than that show a fold.
+            // a value's own line breaks (U+2028 or U+2029 among them) span lines
+            // too, so only more lines than those show a fold.
             let text = Array(scalar.text)
-            let breaks = text.indices.count { UTF8Text.isBreak(text, at: $0) }
-            if scalar.style == .doubleQuoted || scalar.lineSpan > 2 * breaks {
+            if scalar.style == .doubleQuoted || scalar.lineSpan > Self.singleQuotedLines(of: text) {
                 sawRC6 = true  // only rc.6 folds; its line breaks read back as spaces
                 goccyPossible = false
                 return
@@ -61,6 +60,26 @@ struct LayoutEvidence {
         // goccy writes only the compact layout.
         guard libyamlPossible && goccyPossible && indentation != .indented else { return }
         noteWriterEvidence(Array(scalar.text), style: scalar.style, isLookAlike: isLookAlike)
+    }
+
+    /// The most lines a writer that does not fold spans when it single-quotes
+    /// `text`: one per line break, and one more for an LF that follows no other
+    /// break, which libyaml writes as an empty line.
+    private static func singleQuotedLines(of text: [UInt8]) -> Int {
+        var lines = 0
+        var index = 0
+        var followsBreak = false
+        while index < text.count {
+            guard UTF8Text.isBreak(text, at: index) else {
+                followsBreak = false
+                index += 1
+                continue
+            }
+            lines += text[index] == UInt8(ascii: "\n") && !followsBreak ? 2 : 1
+            followsBreak = true
+            index += text[index] < 0x80 ? 1 : text[index] == 0xC2 ? 2 : 3
+        }
+        return lines
     }
 
     /// Notes a mapping key (a header, trailer or form name); only its quotes tell anything.

@@ -21,9 +21,10 @@ import VCRCassette
         ("compact-empty-blank-line.yaml", .compact),
         ("goccy-escaped-nbsp.yaml", .goccy),
         ("compact-raw-nbsp.yaml", .compact),
-        // Found by Scripts/fuzz: a single-quoted value folded over more lines
-        // than its own line separator (U+2028) ends.
+        // Found by Scripts/fuzz: single-quoted values folded over more lines
+        // than their own line or paragraph separator (U+2028, U+2029) ends.
         ("folded-line-separator.yaml", .folded),
+        ("folded-paragraph-separator.yaml", .folded),
     ])
     func detectsTheWriterAndWritesTheSameBytes(name: String, style: CassetteLayout.Style) throws {
         let url = Self.directory.appendingPathComponent(name)
