@@ -70,15 +70,10 @@ enum ComparableURL {
         }
     }
 
-    /// A byte of a lower-case host or its port: letters, digits, `-`, `.` and `:`.
+    /// A byte of a host and port that ``Parts`` leaves as it is: an
+    /// unreserved one but an upper-case letter, or the port's `:`.
     private static func isLowercaseHostByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
-            UInt8(ascii: "."), UInt8(ascii: ":"):
-            true
-        default:
-            false
-        }
+        isUnreserved(byte) && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: ":")
     }
 
     /// The comparable spelling of a URL's path alone.

@@ -31,11 +31,20 @@ package final class LiveExchange: Sendable {
         }
     }
 
-    /// The recorder's side: told once, when the response ended, what arrived
-    /// (or the network's error) and whether the client had gone by then, so
-    /// that nobody else learnt of the error; called before the client learns
-    /// the response ended.
-    typealias Recorder = @Sendable (_ result: Result<RecordedResponse, any Error>, _ clientLeft: Bool) -> Void
+    /// How a response ended, as the recorder is told.
+    enum Ending {
+        /// It arrived whole.
+        case complete(RecordedResponse)
+        /// The network's error ended it, and the client received the error.
+        case failed(any Error)
+        /// The network's error ended it after the client had gone, so nobody
+        /// saw the error; with what had arrived (nil before the headers).
+        case failedUnseen(any Error, received: RecordedResponse?)
+    }
+
+    /// The recorder's side: told once, when the response ended, how; called
+    /// before the client learns the response ended.
+    typealias Recorder = @Sendable (Ending) -> Void
 
     private struct State {
         var response: HTTPURLResponse?
@@ -98,11 +107,11 @@ package final class LiveExchange: Sendable {
         let (recorded, body, isDetached) = state.withLock { ($0.recorded, $0.body, $0.isDetached) }
         guard error == nil, let recorded else {
             let failure = error ?? URLError(.badServerResponse)
-            recorder(.failure(failure), isDetached)
+            recorder(isDetached ? .failedUnseen(failure, received: recorded) : .failed(failure))
             if !isDetached { client.fail(failure) }
             return
         }
-        recorder(.success(recorded), isDetached)
+        recorder(.complete(recorded))
         guard !isDetached else { return }
         if !chunked, !body.isEmpty { client.deliver(.chunk(body)) }
         client.deliver(.finish)

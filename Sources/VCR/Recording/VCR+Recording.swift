@@ -22,8 +22,8 @@ extension VCR {
             guard !state.isStopping, !state.isStopped else { return nil }
             let number = state.startedRecordings
             state.startedRecordings += 1
-            let exchange = LiveExchange(url: url, chunked: chunked, client: client) { [weak self] result, clientLeft in
-                self?.finishRecording(number, request, result, clientLeft: clientLeft)
+            let exchange = LiveExchange(url: url, chunked: chunked, client: client) { [weak self] ending in
+                self?.finishRecording(number, request, ending)
             }
             state.inFlight[number] = InFlightRecording(request: request, exchange: exchange)
             return exchange
@@ -41,7 +41,7 @@ extension VCR {
         _ request: InterceptedRequest, url: URL, timeout: TimeInterval, chunked: Bool, client: LiveExchange.Client
     ) -> LiveExchange? {
         guard state.withLock({ !$0.isStopping && !$0.isStopped }) else { return nil }
-        let exchange = LiveExchange(url: url, chunked: chunked, client: client) { _, _ in }
+        let exchange = LiveExchange(url: url, chunked: chunked, client: client) { _ in }
         DispatchQueue.global().async { self.forward(request, timeout: timeout, untouched: true, to: exchange) }
         return exchange
     }
@@ -88,17 +88,20 @@ extension VCR {
     /// that failed after its client had gone, whose error nobody saw, keeps
     /// what had arrived and is reported cut short, as one still arriving at
     /// ``stop()`` is. One that ends after ``stop()`` saved what had arrived of it is dropped.
-    private func finishRecording(
-        _ number: Int, _ request: InterceptedRequest, _ result: Result<RecordedResponse, any Error>, clientLeft: Bool
-    ) {
-        let failure = Self.failureReason(result)
-        let isCutShort = failure != nil && clientLeft
-        let response =
-            isCutShort ? state.withLock { $0.inFlight[number] }?.exchange.received() : try? result.get()
+    private func finishRecording(_ number: Int, _ request: InterceptedRequest, _ ending: LiveExchange.Ending) {
+        let response: RecordedResponse?
+        let error: (any Error)?
+        let isCutShort: Bool
+        switch ending {
+        case .complete(let whole): (response, error, isCutShort) = (whole, nil, false)
+        case .failed(let failure): (response, error, isCutShort) = (nil, failure, false)
+        case .failedUnseen(let failure, let received): (response, error, isCutShort) = (received, failure, true)
+        }
         let recorded = response.flatMap { response in
             recordPipeline.process(Interaction(id: 0, request: RecordedExchange.request(request), response: response))
         }
-        let url = redaction.redact(RecordedExchange.request(request)).url
+        let failure = error.map(Self.failureReason)
+        let url = failure.map { _ in redaction.redact(RecordedExchange.request(request)).url } ?? ""
         let (waiters, cutShort) = state.withLock { state -> ([DispatchSemaphore], CutShortRecording?) in
             guard state.inFlight.removeValue(forKey: number) != nil else { return ([], nil) }
             var kept: Interaction?
@@ -125,10 +128,8 @@ extension VCR {
         for waiter in waiters { waiter.signal() }
     }
 
-    /// The error a forwarded request failed with, as the report names it;
-    /// nil when it did not fail.
-    private static func failureReason(_ result: Result<RecordedResponse, any Error>) -> String? {
-        guard case .failure(let error) = result else { return nil }
+    /// The error a forwarded request failed with, as the report names it.
+    private static func failureReason(_ error: any Error) -> String {
         // The error's description, not the error: its user info holds the URL unredacted.
         return (error as? URLError).map { "URLError \($0.code.rawValue), \($0.localizedDescription)" }
             ?? error.localizedDescription

@@ -77,7 +77,7 @@ struct LayoutEvidence {
             }
             lines += text[index] == UInt8(ascii: "\n") && !followsBreak ? 2 : 1
             followsBreak = true
-            index += text[index] < 0x80 ? 1 : text[index] == 0xC2 ? 2 : 3
+            index += UTF8Text.width(of: text[index])
         }
         return lines
     }
