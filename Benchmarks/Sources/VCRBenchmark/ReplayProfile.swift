@@ -13,13 +13,16 @@ enum ReplayProfile {
     static let subcommand = "--replay-once"
 
     /// What `which` names: `ours` and `floor` send `data(for:)` requests,
-    /// `stream-ours` and `stream-floor` stream to a data delegate, `none`
-    /// builds the workload and a VCR and sends nothing (the baseline to subtract).
-    static let kinds = ["ours", "floor", "stream-ours", "stream-floor", "none"]
+    /// `stream-ours` and `stream-floor` stream to a data delegate, `lookup`
+    /// calls ``VCR/consumeInteraction(for:)`` on the 1000-interaction match
+    /// cassette, `none` builds the workload and a VCR and sends nothing (the
+    /// baseline to subtract).
+    static let kinds = ["ours", "floor", "stream-ours", "stream-floor", "lookup", "none"]
 
     /// Sends `count` requests of the kind `which` names; 0 on success.
     static func run(which: String, count: Int) async -> Int32 {
         guard kinds.contains(which), count > 0 else { return 2 }
+        if which == "lookup" { return lookUp(count: count) }
         do {
             let streams = which.hasPrefix("stream-")
             let workload = streams ? StreamBenchmark.workload(count: count) : ReplayWorkload(count: count)
@@ -46,5 +49,25 @@ enum ReplayProfile {
             FileHandle.standardError.write(Data("vcr-benchmark: \(error)\n".utf8))
             return 1
         }
+    }
+
+    /// Makes `count` lookups, a thousand to a VCR (the VCRs made first), and
+    /// prints the time each took on average; 0 when every lookup was answered.
+    private static func lookUp(count: Int) -> Int32 {
+        let workload = MatchWorkload(size: 1000, requests: 0, lookups: 1000)
+        var options = VCR.Options()
+        options.printsMismatches = false
+        let vcrs = (0..<max(1, count / workload.lookups.count)).map { _ in
+            VCR(cassette: workload.cassette, path: "profile.yaml", options: options)
+        }
+        let (duration, answered) = Stopwatch.time {
+            vcrs.reduce(0) { sum, vcr in
+                sum + workload.lookups.count { vcr.consumeInteraction(for: $0) != nil }
+            }
+        }
+        let lookups = vcrs.count * workload.lookups.count
+        let nanoseconds = Int(duration.seconds * 1e9) / lookups
+        FileHandle.standardError.write(Data("\(lookups) lookups, \(nanoseconds) ns each\n".utf8))
+        return answered == lookups ? 0 : 1
     }
 }

@@ -18,9 +18,9 @@ final class SessionFacts: @unchecked Sendable {
     let requestTimeout: TimeInterval
     /// FoundationNetworking's private registry of the session's tasks, when
     /// it could be read (see ``TaskInspection``).
-    let taskRegistry: Any?
+    let taskRegistry: TaskInspection.Registry?
 
-    init(_ session: URLSession, taskRegistry: Any?) {
+    init(_ session: URLSession, taskRegistry: TaskInspection.Registry?) {
         self.session = session
         self.taskRegistry = taskRegistry
         let configuration = session.configuration

@@ -25,6 +25,43 @@ struct TaskInspection {
     /// would be silently wrong.
     var uploadBodyIsMissing: Bool
 
+    /// The names of swift-corelibs-foundation's private stored properties and
+    /// enum cases that the inspection reads.
+    enum Name {
+        /// `URLSessionTask.session`, the session running the task.
+        static let session = "session"
+        /// `URLSessionTask.knownBody`, the `_Body` of an upload task.
+        static let knownBody = "knownBody"
+        /// `URLSession.workQueue`, the queue every task of the session runs on.
+        static let workQueue = "workQueue"
+        /// `URLSession.taskRegistry`, the session's `_TaskRegistry`.
+        static let taskRegistry = "taskRegistry"
+        /// `_TaskRegistry.behaviours`, each task's `_Behaviour` by task identifier.
+        static let behaviours = "behaviours"
+        /// The `_Behaviour` of a task whose data goes to the data delegate.
+        static let callDelegate = "callDelegate"
+        /// The `_Body` case of a body in memory.
+        static let data = "data"
+        /// The `_Body` case of a body in a file.
+        static let file = "file"
+    }
+
+    /// A session's task registry, with the place of its `behaviours` among
+    /// the registry's stored properties: found once per session, so that a
+    /// request reflects that one property and no other.
+    struct Registry {
+        let object: Any
+        let behavioursOffset: Int
+
+        /// The registry `object`; nil when it has no `behaviours`.
+        init?(_ object: Any) {
+            let children = Mirror(reflecting: object).children
+            guard let index = children.firstIndex(where: { $0.label == Name.behaviours }) else { return nil }
+            self.object = object
+            behavioursOffset = children.distance(from: children.startIndex, to: index)
+        }
+    }
+
     #if canImport(FoundationNetworking)
     /// Inspects a task from inside `startLoading`, which FoundationNetworking
     /// calls on the session's work queue: the queue that owns the session's
@@ -65,27 +102,6 @@ struct TaskInspection {
             uploadBodyIsMissing: readsBody && task is URLSessionUploadTask && uploadBody == nil)
     }
 
-    /// The names of swift-corelibs-foundation's private stored properties and
-    /// enum cases that the inspection reads.
-    enum Name {
-        /// `URLSessionTask.session`, the session running the task.
-        static let session = "session"
-        /// `URLSessionTask.knownBody`, the `_Body` of an upload task.
-        static let knownBody = "knownBody"
-        /// `URLSession.workQueue`, the queue every task of the session runs on.
-        static let workQueue = "workQueue"
-        /// `URLSession.taskRegistry`, the session's `_TaskRegistry`.
-        static let taskRegistry = "taskRegistry"
-        /// `_TaskRegistry.behaviours`, each task's `_Behaviour` by task identifier.
-        static let behaviours = "behaviours"
-        /// The `_Behaviour` of a task whose data goes to the data delegate.
-        static let callDelegate = "callDelegate"
-        /// The `_Body` case of a body in memory.
-        static let data = "data"
-        /// The `_Body` case of a body in a file.
-        static let file = "file"
-    }
-
     /// Marks the work queue of a session with its ``SessionFacts``.
     private static let sessionKey = DispatchSpecificKey<SessionFacts>()
 
@@ -100,16 +116,22 @@ struct TaskInspection {
             return nil
         }
         let found = values(named: [Name.workQueue, Name.taskRegistry], in: session)
-        let facts = SessionFacts(session, taskRegistry: found[Name.taskRegistry])
+        let facts = SessionFacts(session, taskRegistry: found[Name.taskRegistry].flatMap(Registry.init))
         (found[Name.workQueue] as? DispatchQueue)?.setSpecific(key: sessionKey, value: facts)
         return facts
     }
 
     /// The case name of `task`'s registered behaviour in its session's task
     /// `registry`, or nil when the registry cannot be read.
-    static func behaviour(of task: URLSessionTask, in registry: Any?) -> String? {
-        let behaviours = registry.flatMap { values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
-        return behaviours?[task.taskIdentifier].map(caseName)
+    static func behaviour(of task: URLSessionTask, in registry: Registry?) -> String? {
+        guard let registry else { return nil }
+        let children = Mirror(reflecting: registry.object).children
+        guard registry.behavioursOffset < children.count else { return nil }
+        let child = children[children.index(children.startIndex, offsetBy: registry.behavioursOffset)]
+        guard child.label == Name.behaviours, let behaviours = child.value as? any IntKeyedDictionary else {
+            return nil
+        }
+        return behaviours.value(forKey: task.taskIdentifier).map(caseName)
     }
 
     /// The reflected names that do not resolve for these tasks, all made by
@@ -124,11 +146,11 @@ struct TaskInspection {
         if (dataValues[Name.session].flatMap(unwrapped) as? URLSession) !== session { unresolved.append(Name.session) }
         let sessionValues = values(named: [Name.workQueue, Name.taskRegistry], in: session)
         if !(sessionValues[Name.workQueue] is DispatchQueue) { unresolved.append(Name.workQueue) }
-        let registry = sessionValues[Name.taskRegistry]
-        if registry == nil { unresolved.append(Name.taskRegistry) }
-        let behaviours = registry.flatMap { values(named: [Name.behaviours], in: $0)[Name.behaviours] } as? [Int: Any]
-        if behaviours == nil { unresolved.append(Name.behaviours) }
-        if behaviours != nil, behaviour(of: dataTask, in: registry) != Name.callDelegate {
+        let found = sessionValues[Name.taskRegistry]
+        if found == nil { unresolved.append(Name.taskRegistry) }
+        let registry = found.flatMap(Registry.init)
+        if found != nil, registry == nil { unresolved.append(Name.behaviours) }
+        if registry != nil, behaviour(of: dataTask, in: registry) != Name.callDelegate {
             unresolved.append(Name.callDelegate)
         }
         let knownBody = values(named: [Name.knownBody], in: uploadTask)[Name.knownBody].flatMap(unwrapped)
@@ -203,3 +225,19 @@ struct TaskInspection {
         self.uploadBodyIsMissing = uploadBodyIsMissing
     }
 }
+
+#if canImport(FoundationNetworking)
+/// A dictionary keyed by `Int`, whatever the type of its values: lets the
+/// reflected `[Int: _Behaviour]` be read one entry at a time, where a cast to
+/// `[Int: Any]` would convert every entry.
+protocol IntKeyedDictionary {
+    /// The value for `key`, as `Any`.
+    func value(forKey key: Int) -> Any?
+}
+
+extension Dictionary: IntKeyedDictionary where Key == Int {
+    func value(forKey key: Int) -> Any? {
+        self[key]
+    }
+}
+#endif

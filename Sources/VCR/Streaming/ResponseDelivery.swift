@@ -40,11 +40,14 @@ package final class ResponseDelivery: Sendable {
         let schedule = DeliverySchedule(
             timing: timing, duration: response.duration, chunkEnds: chunkEnds, bodyLength: response.body.count,
             arrivals: response.chunkArrivals)
-        var steps: [(Duration, Step)] = [(schedule.beforeHeaders, .headers(head))]
+        var steps: [(delay: Duration, step: Step)] = [(schedule.beforeHeaders, .headers(head))]
+        steps.reserveCapacity(ranges.count + 3)
         if chunked {
             // Each chunk is copied into its own zero-based `Data`, as URLSession
             // delivers them: consumers may index a chunk from 0.
-            steps += zip(schedule.beforeChunks, ranges).map { ($0, .chunk(Data(response.body[$1]))) }
+            for (delay, range) in zip(schedule.beforeChunks, ranges) {
+                steps.append((delay, .chunk(Data(response.body[range]))))
+            }
         } else if !response.body.isEmpty {
             let body = response.body.startIndex == 0 ? response.body : Data(response.body)
             steps.append((schedule.bodyDelay, .chunk(body)))
