@@ -31,6 +31,11 @@ package enum HTTPFieldRules {
         guard statusCodes.contains(code) else {
             return "its status code \(code) is outside \(statusCodes.lowerBound)–\(statusCodes.upperBound)"
         }
+        let isClean = headers.allSatisfy { name, values in
+            forbiddenCharacter(in: name.utf8) == nil && values.allSatisfy { forbiddenCharacter(in: $0.utf8) == nil }
+        }
+        if isClean { return nil }
+        // The first problem in name order, so that the message is the same each time.
         for name in headers.keys.sorted() {
             if let found = forbiddenCharacter(in: name.utf8) {
                 return "the name of its header \(quoted(name)) holds \(found)"

@@ -9,6 +9,8 @@ extension RecordedResponse {
     /// The header fields as `HTTPURLResponse` takes them: a name's values joined
     /// with `", "`, names differing only in case merged under the first spelling.
     var joinedHeaderFields: [String: String] {
+        let names = Set(headers.keys.lazy.map { $0.lowercased() })
+        if names.count == headers.count { return headers.mapValues { $0.joined(separator: ", ") } }
         var spelling: [String: String] = [:]
         var fields: [String: [String]] = [:]
         for name in headers.keys.sorted() {
