@@ -8,14 +8,15 @@ struct PreparedBody: Sendable {
     let bytes: Data
     /// The bytes with every CRLF replaced by LF.
     let normalized: Data
-    /// The parsed document once asked for.
-    private let parsed: ParsedJSONCache
+    /// The parsed document once asked for: nil until then, `.some(nil)` for
+    /// bytes that are not JSON. Locked, since a recorded body belongs to an
+    /// index every request of a VCR reads.
+    private let parsed = Locked<JSONValue??>(nil)
 
     /// Prepares `bytes`.
     init(_ bytes: Data) {
         self.bytes = bytes
         normalized = Self.normalizingLineEndings(bytes)
-        parsed = ParsedJSONCache()
     }
 
     /// The parsed document, or nil when the bytes are not JSON.
@@ -23,7 +24,12 @@ struct PreparedBody: Sendable {
     /// JSON white space includes CR and a raw CR or LF cannot appear inside a
     /// string, so the value is the same for ``bytes`` and ``normalized``.
     var json: JSONValue? {
-        parsed.value(of: bytes)
+        parsed.withLock { parsed in
+            if let parsed { return parsed }
+            let value = bytes.isEmpty ? nil : JSONParser.parse(bytes)
+            parsed = .some(value)
+            return value
+        }
     }
 
     /// Whether the bodies are equal after line-ending normalisation or as JSON values.
