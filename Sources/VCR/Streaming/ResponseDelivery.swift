@@ -41,7 +41,6 @@ package final class ResponseDelivery: Sendable {
             timing: timing, duration: response.duration, chunkEnds: chunkEnds, bodyLength: response.body.count,
             arrivals: response.chunkArrivals)
         var steps: [(delay: Duration, step: Step)] = [(schedule.beforeHeaders, .headers(head))]
-        steps.reserveCapacity(ranges.count + 3)
         if chunked {
             // Each chunk is copied into its own zero-based `Data`, as URLSession
             // delivers them: consumers may index a chunk from 0.
