@@ -9,7 +9,9 @@ import VCRCassette
 /// equivalent (equal after CRLF→LF normalisation, or equal as JSON values).
 /// A request with a body is looked up in its class by a hash of every
 /// normalised byte, without parsing it; only a body no recorded one equals
-/// byte for byte is parsed, and looked up by its JSON value.
+/// byte for byte is parsed, and looked up by its JSON value. Recorded bodies
+/// are parsed only when their bucket has a second class, to tell whether the
+/// two are equal as JSON: most buckets have one, so most bodies never are.
 ///
 /// Buckets and classes are numbered together as groups, whose positions are in
 /// file order, so "the first unused match" is the first unused position of a group.
@@ -59,6 +61,9 @@ package struct InteractionIndex: Sendable {
     /// Body class numbers by bytes and by JSON value.
     private let classesByBytes: [BytesKey: Int]
     private let classesByJSON: [JSONKey: Int]
+    /// The body class of each bucket that has exactly one, which is not in
+    /// ``classesByJSON``: its body is parsed only if a request needs it.
+    private let soleClasses: [Int: Int]
 
     /// The number of groups: buckets, then body classes.
     var groupCount: Int { buckets.count + bodyClasses.count }
@@ -82,6 +87,8 @@ package struct InteractionIndex: Sendable {
         var bodyClasses: [[Int]] = []
         var classesByBytes: [BytesKey: Int] = [:]
         var classesByJSON: [JSONKey: Int] = [:]
+        var soleClasses: [Int: Int] = [:]
+        var bucketsByJSON: Set<Int> = []
         for (position, prepared) in self.interactions.enumerated() {
             let key = Self.key(prepared.subject, method: keysMethod, url: keysURL)
             let bucket: Int
@@ -97,6 +104,18 @@ package struct InteractionIndex: Sendable {
             let bytesKey = BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))
             if let bodyClass = classesByBytes[bytesKey] {
                 bodyClasses[bodyClass].append(position)
+                continue
+            }
+            if let sole = soleClasses.removeValue(forKey: bucket) {
+                // The bucket's second class: its first is indexed by JSON value too.
+                if let json = self.interactions[bodyClasses[sole][0]].subject.body?.json {
+                    classesByJSON[JSONKey(bucket: bucket, value: json)] = sole
+                }
+                bucketsByJSON.insert(bucket)
+            } else if !bucketsByJSON.contains(bucket) {
+                soleClasses[bucket] = bodyClasses.count
+                classesByBytes[bytesKey] = bodyClasses.count
+                bodyClasses.append([position])
                 continue
             }
             let jsonKey = body.json.map { JSONKey(bucket: bucket, value: $0) }
@@ -115,6 +134,7 @@ package struct InteractionIndex: Sendable {
         self.bodyClasses = bodyClasses
         self.classesByBytes = classesByBytes
         self.classesByJSON = classesByJSON
+        self.soleClasses = soleClasses
     }
 
     private static func key(_ subject: MatchSubject, method: Bool, url: Bool) -> Key {
@@ -140,12 +160,17 @@ package struct InteractionIndex: Sendable {
         guard classifiesBodies, let body = request.subject.body else {
             return Candidates(group: bucket, positions: buckets[bucket], allMatch: groupsDecide)
         }
-        var bodyClass = classesByBytes[BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))]
-        if bodyClass == nil, let json = body.json {
-            bodyClass = classesByJSON[JSONKey(bucket: bucket, value: json)]
-        }
-        guard let bodyClass else { return nil }
+        guard let bodyClass = classesByBytes[BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))]
+            ?? jsonClass(of: body, in: bucket)
+        else { return nil }
         return Candidates(group: buckets.count + bodyClass, positions: bodyClasses[bodyClass], allMatch: groupsDecide)
+    }
+
+    /// The body class in `bucket` whose bodies equal `body` as JSON values.
+    private func jsonClass(of body: PreparedBody, in bucket: Int) -> Int? {
+        guard let json = body.json else { return nil }
+        guard let sole = soleClasses[bucket] else { return classesByJSON[JSONKey(bucket: bucket, value: json)] }
+        return interactions[bodyClasses[sole][0]].subject.body?.json == json ? sole : nil
     }
 
     /// Whether the interaction at `position` passes every matcher, one by one:
