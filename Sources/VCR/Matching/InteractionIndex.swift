@@ -160,8 +160,9 @@ package struct InteractionIndex: Sendable {
         guard classifiesBodies, let body = request.subject.body else {
             return Candidates(group: bucket, positions: buckets[bucket], allMatch: groupsDecide)
         }
-        guard let bodyClass = classesByBytes[BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))]
-            ?? jsonClass(of: body, in: bucket)
+        guard
+            let bodyClass = classesByBytes[BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))]
+                ?? jsonClass(of: body, in: bucket)
         else { return nil }
         return Candidates(group: buckets.count + bodyClass, positions: bodyClasses[bodyClass], allMatch: groupsDecide)
     }
