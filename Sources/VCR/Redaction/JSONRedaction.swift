@@ -11,9 +11,13 @@ struct JSONRedaction: Sendable {
 
     init(paths: [String], placeholder: String) {
         self.paths = paths.map { JSONPath($0).components }.filter { !$0.isEmpty }
-        let escaped = placeholder.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-            of: "\"", with: "\\\"")
-        replacement = Array("\"\(escaped)\"".utf8)
+        var replacement = Array("\"".utf8)
+        for byte in placeholder.utf8 {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { replacement.append(UInt8(ascii: "\\")) }
+            replacement.append(byte)
+        }
+        replacement.append(UInt8(ascii: "\""))
+        self.replacement = replacement
     }
 
     /// Whether any path is named, so that something can be redacted.
