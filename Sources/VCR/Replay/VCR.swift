@@ -131,12 +131,13 @@ public final class VCR: Sendable {
     public convenience init(cassette url: URL, mode: Mode? = nil, options: Options = Options()) throws {
         let environment = Self.openingEnvironment
         let chosen = try mode ?? Mode(environment: environment)
-        try CassetteFileType.refuseSpecialFile(at: url.path)
-        let exists = FileManager.default.fileExists(atPath: url.path)
+        let path = url.path
+        try CassetteFileType.refuseSpecialFile(at: path)
+        let exists = FileManager.default.fileExists(atPath: path)
         let cassette: Cassette
-        let opened = CassetteSave.fingerprint(at: url.path, mode: chosen)
+        let opened = CassetteSave.fingerprint(at: path, mode: chosen)
         if chosen == .never {
-            guard exists else { throw Self.missingCassette(at: url.path) }
+            guard exists else { throw Self.missingCassette(at: path) }
             cassette = try Cassette(contentsOf: url, requiringServableResponses: true)
         } else if chosen == .all {
             let layout = exists ? (try? Cassette(contentsOf: url))?.layout : nil
@@ -145,7 +146,7 @@ public final class VCR: Sendable {
             cassette = exists ? try Cassette(contentsOf: url, requiringServableResponses: true) : Cassette()
         }
         self.init(
-            cassette: cassette, path: url.path, mode: chosen, options: options, existed: exists, opened: opened,
+            cassette: cassette, path: path, mode: chosen, options: options, existed: exists, opened: opened,
             environment: environment)
     }
 
