@@ -36,9 +36,26 @@ package struct InteractionIndex: Sendable {
         var bytes: BodyBytes
     }
 
+    /// A JSON value in a bucket, hashed by its ``JSONValue/digest``, computed once.
     private struct JSONKey: Hashable {
-        var bucket: Int
-        var value: JSONValue
+        let bucket: Int
+        let value: JSONValue
+        private let digest: UInt64
+
+        init(bucket: Int, value: JSONValue) {
+            self.bucket = bucket
+            self.value = value
+            digest = value.digest
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bucket)
+            hasher.combine(digest)
+        }
+
+        static func == (left: JSONKey, right: JSONKey) -> Bool {
+            left.bucket == right.bucket && left.digest == right.digest && left.value == right.value
+        }
     }
 
     /// The matchers the subjects were prepared for.

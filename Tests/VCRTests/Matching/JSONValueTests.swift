@@ -30,6 +30,27 @@ import Testing
         #expect(parse(#"{"a":1,"b":[true,null]}"#) == parse(" {\n  \"b\" : [ true , null ],\r\n\t\"a\" : 1.0 }\n"))
     }
 
+    @Test(arguments: [
+        (#"{"a":1,"b":[true,null]}"#, #" { "b" : [ true , null ], "a" : 1.0 } "#), ("1e2", "100"), ("-0", "0"),
+        (#""\u00e9""#, #""é""#), (#""e\u0301""#, #""é""#), (#"{"k":"a","k":"b"}"#, #"{"k":"b"}"#),
+    ])
+    func equalValuesHaveEqualDigests(_ left: String, _ right: String) throws {
+        let left = try #require(parse(left)), right = try #require(parse(right))
+        #expect(left == right)
+        #expect(left.digest == right.digest)
+    }
+
+    @Test func unequalValuesHaveDistinctDigests() throws {
+        let texts = [
+            "null", "true", "false", "0", "1", "-1", "10", "0.1", #""""#, #""1""#, #""é""#, "[]", "{}", "[1,2]",
+            "[2,1]",
+            "[[1],2]", "[1,[2]]", #"{"a":1}"#, #"{"a":2}"#, #"{"b":1}"#, #"{"a":1,"b":2}"#, #"{"a":2,"b":1}"#,
+            #"{"a":{"b":1}}"#, #"{"a":[1]}"#, #"["a",1]"#,
+        ]
+        let digests = try texts.map { try #require(parse($0)).digest }
+        #expect(Set(digests).count == texts.count)
+    }
+
     @Test func stringEscapesAreDecoded() {
         #expect(parse(#""\u00e9\n\ud83d\ude00\/""#) == .string("é\n😀/"))
         #expect(parse(#""\ud800""#) == .string("\u{FFFD}"))
