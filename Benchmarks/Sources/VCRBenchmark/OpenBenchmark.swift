@@ -46,14 +46,19 @@ enum OpenBenchmark {
     }
 
     /// Runs ``subcommand``: `which` is `vcr`, `load` or `none` (the corpus
-    /// listed and filtered only, the baseline to subtract); 0 on success.
+    /// listed and filtered only, the baseline to subtract), or, from bytes
+    /// read first as the load benchmark's are, `yaml` (`Cassette(yaml:)`),
+    /// `scan` (libyaml's events alone) or `bytes` (their baseline); 0 on success.
     static func runOnce(which: String, corpus: URL) -> Int32 {
         do {
             let files = replayable(try Corpus(folder: corpus))
+            let bytes = try ["yaml", "scan", "bytes"].contains(which) ? files.map { try Data(contentsOf: $0) } : []
             switch which {
             case "vcr": keep(try openVCRs(files))
             case "load": keep(try loadCassettes(files))
-            case "none": keep(files.count)
+            case "none", "bytes": keep(files.count + bytes.count)
+            case "yaml": keep(try bytes.reduce(0) { $0 + (try Cassette(yaml: $1).interactions.count) })
+            case "scan": keep(try bytes.reduce(0) { $0 + (try LibYAMLScan.events(in: $1)) })
             default: return 2
             }
             return 0

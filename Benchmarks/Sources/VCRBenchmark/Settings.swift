@@ -72,7 +72,7 @@ struct Settings {
           --only PHASES  run only these of load, save, memory, open, match, replay, server (comma-separated)
 
         For a profiler, one workload alone, then exit:
-          vcr-benchmark --open-once vcr|load|none DIR
+          vcr-benchmark --open-once vcr|load|none|yaml|scan|bytes DIR
           vcr-benchmark --replay-once ours|floor|stream-ours|stream-floor|lookup|none COUNT
         """
 
