@@ -6,7 +6,7 @@ import FoundationNetworking
 #endif
 
 /// Replayed requests sent in one process and nothing else, for a profiler
-/// (`perf record`, `perf stat`) to attribute their cost: the replay and
+/// (`perf record`, or callgrind over two counts) to attribute their cost: the replay and
 /// stream workloads, through a VCR or through their floor.
 enum ReplayProfile {
     /// The argument that runs a profile: `--replay-once WHICH COUNT`.
@@ -19,8 +19,17 @@ enum ReplayProfile {
     /// baseline to subtract).
     static let kinds = ["ours", "floor", "stream-ours", "stream-floor", "lookup", "none"]
 
+    /// Runs ``run(which:count:)`` on the cooperative pool and exits with its
+    /// status from there; the main thread only waits, as in ``ServerProfile``,
+    /// so that callgrind can count it.
+    static func runBlocking(which: String, count: Int) -> Never {
+        Task.detached { exit(await run(which: which, count: count)) }
+        DispatchSemaphore(value: 0).wait()
+        fatalError("the profile run did not exit")
+    }
+
     /// Sends `count` requests of the kind `which` names; 0 on success.
-    static func run(which: String, count: Int) async -> Int32 {
+    private static func run(which: String, count: Int) async -> Int32 {
         guard kinds.contains(which), count > 0 else { return 2 }
         if which == "lookup" { return lookUp(count: count) }
         do {

@@ -8,7 +8,7 @@ if arguments.first == OpenBenchmark.subcommand, arguments.count == 3 {
     exit(OpenBenchmark.runOnce(which: arguments[1], corpus: URL(fileURLWithPath: arguments[2])))
 }
 if arguments.first == ReplayProfile.subcommand, arguments.count == 3, let count = Int(arguments[2]) {
-    exit(await ReplayProfile.run(which: arguments[1], count: count))
+    ReplayProfile.runBlocking(which: arguments[1], count: count)
 }
 if arguments.first == ServerProfile.subcommand, arguments.count == 3 {
     ServerProfile.runBlocking(which: arguments[1], count: arguments[2])
