@@ -40,7 +40,9 @@ package final class ResponseDelivery: Sendable {
         let schedule = DeliverySchedule(
             timing: timing, duration: response.duration, chunkEnds: chunkEnds, bodyLength: response.body.count,
             arrivals: response.chunkArrivals)
-        var steps: [(delay: Duration, step: Step)] = [(schedule.beforeHeaders, .headers(head))]
+        var steps: [(delay: Duration, step: Step)] = []
+        steps.reserveCapacity(chunkEnds.count + 2)
+        steps.append((schedule.beforeHeaders, .headers(head)))
         if chunked {
             // Each chunk is copied into its own zero-based `Data`, as URLSession
             // delivers them: consumers may index a chunk from 0.
