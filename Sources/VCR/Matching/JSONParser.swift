@@ -34,13 +34,14 @@ struct JSONParser {
         }
     }
 
-    private mutating func consume(_ literal: String) -> Bool {
-        let expected = Array(literal.utf8)
-        guard bytes.count - position >= expected.count,
-            bytes[position..<position + expected.count].elementsEqual(expected)
-        else { return false }
-        position += expected.count
-        return true
+    private mutating func consume(_ literal: StaticString) -> Bool {
+        literal.withUTF8Buffer { expected in
+            guard bytes.count - position >= expected.count,
+                bytes[position..<position + expected.count].elementsEqual(expected)
+            else { return false }
+            position += expected.count
+            return true
+        }
     }
 
     private mutating func parseValue(depth: Int) -> JSONValue? {
@@ -109,7 +110,18 @@ struct JSONParser {
 
     private mutating func parseString() -> String? {
         position += 1
-        var scalars: [UInt8] = []
+        let start = position
+        // Up to the first quote or backslash, the string's bytes are its own:
+        // most strings end there and are made from them directly.
+        while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+            guard byte >= 0x20 else { return nil }
+            position += 1
+        }
+        if current == UInt8(ascii: "\"") {
+            position += 1
+            return String(decoding: bytes[start..<position - 1], as: UTF8.self)
+        }
+        var scalars = Array(bytes[start..<position])
         while let byte = current {
             position += 1
             switch byte {

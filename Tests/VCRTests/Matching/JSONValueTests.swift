@@ -54,11 +54,13 @@ import Testing
     @Test func stringEscapesAreDecoded() {
         #expect(parse(#""\u00e9\n\ud83d\ude00\/""#) == .string("é\n😀/"))
         #expect(parse(#""\ud800""#) == .string("\u{FFFD}"))
+        #expect(parse(#""plain, then \"quoted\" and \\""#) == .string(#"plain, then "quoted" and \"#))
+        #expect(parse(#"{"key":"é","k\u00e9y":"v"}"#) == .object(["key": .string("é"), "kéy": .string("v")]))
     }
 
     @Test(arguments: [
         "", "{", "[1,]", "{\"a\":}", "01", "1.", ".5", "+1", "tru", "\"a", "\"\u{01}\"", "{} {}", "[1] x", "1e",
-        "\"\\x\"", "nul",
+        "\"\\x\"", "nul", "\"a\\n\u{01}\"",
     ])
     func rejectsInvalidDocuments(_ text: String) {
         #expect(parse(text) == nil)
