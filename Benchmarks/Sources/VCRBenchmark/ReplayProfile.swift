@@ -15,9 +15,10 @@ enum ReplayProfile {
     /// What `which` names: `ours` and `floor` send `data(for:)` requests,
     /// `stream-ours` and `stream-floor` stream to a data delegate, `lookup`
     /// calls ``VCR/consumeInteraction(for:)`` on the 1000-interaction match
-    /// cassette, `none` builds the workload and a VCR and sends nothing (the
-    /// baseline to subtract).
-    static let kinds = ["ours", "floor", "stream-ours", "stream-floor", "lookup", "none"]
+    /// cassette, `none` and `stream-none` build the replay or stream workload
+    /// and a VCR and send nothing (the baselines to subtract: the workload and
+    /// the VCR grow with `COUNT` too).
+    static let kinds = ["ours", "floor", "stream-ours", "stream-floor", "lookup", "none", "stream-none"]
 
     /// Runs ``run(which:count:)`` on the cooperative pool and exits with its
     /// status from there; the main thread only waits, as in ``ServerProfile``,

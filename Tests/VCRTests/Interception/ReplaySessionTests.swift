@@ -116,6 +116,8 @@ import FoundationNetworking
         #expect(outcome.chunks.count == 12)
         #expect(outcome.chunks.first == Data("data: {\"n\":0}\n\n".utf8))
         #expect(outcome.body == Data(Self.events.utf8))
+        // Each chunk is a Data of its own, indexed from 0, as URLSession delivers them.
+        #expect(outcome.chunks.allSatisfy { $0.startIndex == 0 })
     }
 
     @Test func dataForOnASessionWithADataDelegateReceivesTheWholeBody() async throws {
