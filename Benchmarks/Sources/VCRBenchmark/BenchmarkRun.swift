@@ -13,6 +13,7 @@ struct BenchmarkRun {
     }
 
     mutating func run() async throws {
+        let start = Machine.CPUTime.now
         let workspace = FileManager.default.temporaryDirectory
             .appendingPathComponent("vcr-benchmark-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
@@ -33,7 +34,7 @@ struct BenchmarkRun {
         if phases.contains(.match) { try await measureMatch() }
         if phases.contains(.replay) { try await measureReplay() }
         if phases.contains(.server) { try await measureServer() }
-        addNotes()
+        addNotes(stealPercent: Machine.CPUTime.now.stealPercent(since: start))
         print(report.render())
     }
 
@@ -312,11 +313,18 @@ struct BenchmarkRun {
                 + "which the linker prefers to the system library, so the ratios compare like with like.")
     }
 
-    private mutating func addNotes() {
+    private mutating func addNotes(stealPercent: Double?) {
         report.note(
             "Runs are taken in turns (A B C, A B C, …) after a warm-up; rates are medians, ratios the median "
                 + "of same-round ratios (time over time); MB = 10^6 bytes.")
         report.note("Machine: \(Machine.summary).")
+        if let stealPercent {
+            report.note(
+                "CPU time the hypervisor gave to other guests during the run (steal, from /proc/stat): "
+                    + "\(Format.number(stealPercent, digits: 1)) % of the machine's; wall-clock ratios of runs "
+                    + "with more than a few percent are not comparable with each other.")
+            report.headline("cpu_steal_percent", stealPercent, digits: 1)
+        }
         if settings.isQuick {
             report.note("QUICK RUN: small inputs and few runs; the figures are a smoke test, not results.")
         }

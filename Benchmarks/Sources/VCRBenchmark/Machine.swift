@@ -14,4 +14,26 @@ enum Machine {
         return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores, "
             + String(format: "%.0f GiB", memory) + ", \(system)"
     }
+
+    /// The machine's CPU time so far, by kind, in clock ticks: the first line of `/proc/stat`.
+    struct CPUTime {
+        /// Ticks of every kind (user, nice, system, idle, iowait, irq, softirq, steal).
+        var total = 0
+        /// Ticks the hypervisor gave to other guests while this one wanted to run.
+        var steal = 0
+
+        /// The counts now; zero where `/proc/stat` cannot be read.
+        static var now: CPUTime {
+            let stat = (try? String(contentsOfFile: "/proc/stat", encoding: .utf8)) ?? ""
+            let ticks = stat.prefix { $0 != "\n" }.split(separator: " ").dropFirst().compactMap { Int($0) }
+            guard ticks.count >= 8 else { return CPUTime() }
+            return CPUTime(total: ticks.prefix(8).reduce(0, +), steal: ticks[7])
+        }
+
+        /// The share of the time since `start` that was stolen, in percent; nil when nothing was counted.
+        func stealPercent(since start: CPUTime) -> Double? {
+            let total = total - start.total
+            return total > 0 ? 100 * Double(steal - start.steal) / Double(total) : nil
+        }
+    }
 }
