@@ -108,7 +108,12 @@ class ReplayProtocol: URLProtocol {
             }
             work.withLock { $0.delivery = delivery }
             let reference = Reference(target: self)
-            delivery.start { step in reference.target?.perform(step) }
+            // Only a redirect's steps can be the follower's to hold back.
+            if RedirectRequest.followedCodes.contains(response.code) {
+                delivery.start { step in reference.target?.perform(step) }
+            } else {
+                delivery.start { step in reference.target?.deliver(step) }
+            }
         case .record:
             forward(intercepted, of: request, vcr: vcr, inspection: inspection, records: true)
         case .passthrough:
