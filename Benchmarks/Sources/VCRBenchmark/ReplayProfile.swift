@@ -20,17 +20,8 @@ enum ReplayProfile {
     /// the VCR grow with `COUNT` too).
     static let kinds = ["ours", "floor", "stream-ours", "stream-floor", "lookup", "none", "stream-none"]
 
-    /// Runs ``run(which:count:)`` on the cooperative pool and exits with its
-    /// status from there; the main thread only waits, as in ``ServerProfile``,
-    /// so that callgrind can count it.
-    static func runBlocking(which: String, count: Int) -> Never {
-        Task.detached { exit(await run(which: which, count: count)) }
-        DispatchSemaphore(value: 0).wait()
-        fatalError("the profile run did not exit")
-    }
-
     /// Sends `count` requests of the kind `which` names; 0 on success.
-    private static func run(which: String, count: Int) async -> Int32 {
+    static func run(which: String, count: Int) async -> Int32 {
         guard kinds.contains(which), count > 0 else { return 2 }
         if which == "lookup" { return lookUp(count: count) }
         do {

@@ -21,17 +21,8 @@ enum ServerProfile {
     /// The interactions of the cassette, whatever the number of requests.
     static let interactions = 2_000
 
-    /// Runs ``subcommand`` on the cooperative pool and exits with its status
-    /// from there; the main thread only waits. (Valgrind 3.19 crashes when the
-    /// main thread parks in `dispatch_main`, whose `sigsuspend` mask is read-only.)
-    static func runBlocking(which: String, count: String) -> Never {
-        Task.detached { exit(await run(which: which, count: count)) }
-        DispatchSemaphore(value: 0).wait()
-        fatalError("the profile run did not exit")
-    }
-
     /// Runs ``subcommand``: `which` is `ours` or `floor`; 0 on success.
-    private static func run(which: String, count: String) async -> Int32 {
+    static func run(which: String, count: String) async -> Int32 {
         guard let count = Int(count), (0..<interactions).contains(count), ["ours", "floor"].contains(which) else {
             FileHandle.standardError.write(Data("usage: \(subcommand) ours|floor COUNT (0..<\(interactions))\n".utf8))
             return 2

@@ -8,10 +8,10 @@ if arguments.first == OpenBenchmark.subcommand, arguments.count == 3 {
     exit(OpenBenchmark.runOnce(which: arguments[1], corpus: URL(fileURLWithPath: arguments[2])))
 }
 if arguments.first == ReplayProfile.subcommand, arguments.count == 3, let count = Int(arguments[2]) {
-    ReplayProfile.runBlocking(which: arguments[1], count: count)
+    exitOffTheMainThread { await ReplayProfile.run(which: arguments[1], count: count) }
 }
 if arguments.first == ServerProfile.subcommand, arguments.count == 3 {
-    ServerProfile.runBlocking(which: arguments[1], count: arguments[2])
+    exitOffTheMainThread { await ServerProfile.run(which: arguments[1], count: arguments[2]) }
 }
 if arguments.contains("--help") || arguments.contains("-h") {
     print(Settings.usage)
@@ -26,4 +26,14 @@ do {
 } catch {
     FileHandle.standardError.write(Data("vcr-benchmark: \(error)\n".utf8))
     exit(1)
+}
+
+/// Runs `body` on the cooperative pool and exits with its status from there;
+/// the main thread only waits. The profiles run this way so that callgrind can
+/// count them: valgrind 3.19 crashes when the main thread parks in
+/// `dispatch_main`, whose `sigsuspend` mask is read-only.
+func exitOffTheMainThread(_ body: @escaping @Sendable () async -> Int32) -> Never {
+    Task.detached { exit(await body()) }
+    DispatchSemaphore(value: 0).wait()
+    fatalError("the profile run did not exit")
 }

@@ -109,10 +109,9 @@ class ReplayProtocol: URLProtocol {
             work.withLock { $0.delivery = delivery }
             let reference = Reference(target: self)
             // Only a redirect's steps can be the follower's to hold back.
-            if RedirectRequest.followedCodes.contains(response.code) {
-                delivery.start { step in reference.target?.perform(step) }
-            } else {
-                delivery.start { step in reference.target?.deliver(step) }
+            let mayRedirect = RedirectRequest.followedCodes.contains(response.code)
+            delivery.start { step in
+                mayRedirect ? reference.target?.perform(step) : reference.target?.deliver(step)
             }
         case .record:
             forward(intercepted, of: request, vcr: vcr, inspection: inspection, records: true)

@@ -57,8 +57,7 @@ struct TaskInspection {
     /// streaming task's inspection (the runtime demangles a field's type on
     /// every subscript); loaded where the runtime says it is, it takes a
     /// seventh of that time (`perf` samples over 3,000 streams).
-    struct Registry: @unchecked Sendable {
-        // @unchecked: the registry is only read on its session's work queue.
+    struct Registry {
         #if canImport(FoundationNetworking)
         private let object: AnyObject
         private let behavioursOffset: Int
