@@ -20,7 +20,11 @@ extension Cassette {
                 .io, path: url.absoluteString,
                 message: "expected a file URL for a cassette, found `\(url.absoluteString)`")
         }
-        let path = url.path
+        try self.init(contentsOfFile: url.path, requiringServableResponses: requiringServableResponses)
+    }
+
+    /// Reads the cassette file at `path` as ``init(contentsOf:requiringServableResponses:)`` does.
+    package init(contentsOfFile path: String, requiringServableResponses: Bool) throws(CassetteError) {
         let descriptor = try Self.openFile(at: path)
         defer { close(descriptor) }
         self = try CassetteDecoder.decode(

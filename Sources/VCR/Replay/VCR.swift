@@ -132,19 +132,19 @@ public final class VCR: Sendable {
         let environment = Self.openingEnvironment
         let chosen = try mode ?? Mode(environment: environment)
         let path = url.path
-        try CassetteFileType.refuseSpecialFile(at: path)
-        let exists = FileManager.default.fileExists(atPath: path)
         let cassette: Cassette
-        let opened = CassetteSave.fingerprint(at: path, mode: chosen)
-        if chosen == .never {
-            guard exists else { throw Self.missingCassette(at: path) }
-            cassette = try Cassette(contentsOf: url, requiringServableResponses: true)
-        } else if chosen == .all {
-            let layout = exists ? (try? Cassette(contentsOf: url))?.layout : nil
+        let exists: Bool
+        if chosen == .all {
+            // The file is replaced, not replayed: what is no regular file, which
+            // the recording would be saved over, is refused here.
+            try CassetteFileType.refuseSpecialFile(at: path)
+            exists = FileManager.default.fileExists(atPath: path)
+            let layout = exists ? (try? Cassette(contentsOfFile: path, requiringServableResponses: false))?.layout : nil
             cassette = Cassette(layout: layout ?? .compact)
         } else {
-            cassette = exists ? try Cassette(contentsOf: url, requiringServableResponses: true) : Cassette()
+            (cassette, exists) = try Self.replayedCassette(at: path, mode: chosen)
         }
+        let opened = CassetteSave.fingerprint(at: path, mode: chosen)
         self.init(
             cassette: cassette, path: path, mode: chosen, options: options, existed: exists, opened: opened,
             environment: environment)
@@ -159,6 +159,19 @@ public final class VCR: Sendable {
             if let value = getenv(name) { variables[name] = String(cString: value) }
         }
         return variables
+    }
+
+    /// The cassette at `path`, read to be replayed, and whether it exists: an
+    /// empty one in a mode that records a missing cassette. Reading refuses what
+    /// is no regular file; only a failure asks whether the file is there.
+    private static func replayedCassette(at path: String, mode: Mode) throws(CassetteError) -> (Cassette, Bool) {
+        do {
+            return (try Cassette(contentsOfFile: path, requiringServableResponses: true), true)
+        } catch {
+            guard !FileManager.default.fileExists(atPath: path) else { throw error }
+            guard mode != .never else { throw missingCassette(at: path) }
+            return (Cassette(), false)
+        }
     }
 
     /// The error for a cassette to replay that does not exist: says how to record it.
