@@ -10,9 +10,10 @@ import FoundationNetworking
 /// goes chunk by chunk to a data delegate, and the body of an upload task.
 ///
 /// On Linux these are read through reflection (`Mirror`, and for the task
-/// registry the runtime's field metadata) of swift-corelibs-foundation's
-/// stored properties; a name that is not found fails the request (an upload
-/// body) or warns once (the task registry). On Apple platforms none is needed.
+/// registry the runtime's field metadata and enum case names) of
+/// swift-corelibs-foundation's stored properties; a name that is not found
+/// fails the request (an upload body) or warns once (the task registry). On
+/// Apple platforms none is needed.
 struct TaskInspection {
     /// What the interceptor reads of the session running the task, when it can be found.
     var session: SessionFacts?
@@ -156,7 +157,7 @@ struct TaskInspection {
     /// `registry`, or nil when the registry cannot be read.
     static func behaviour(of task: URLSessionTask, in registry: Registry?) -> String? {
         guard let behaviours = registry?.behaviours as? any IntKeyedDictionary else { return nil }
-        return behaviours.value(forKey: task.taskIdentifier).map(caseName)
+        return behaviours.value(forKey: task.taskIdentifier).flatMap(caseName)
     }
 
     /// The reflected names that do not resolve for these tasks, all made by
@@ -221,9 +222,16 @@ struct TaskInspection {
         return mirror.children.first?.value
     }
 
-    /// The name of an enum case, with or without a payload.
-    private static func caseName(_ value: Any) -> String {
-        Mirror(reflecting: value).children.first?.label ?? String(describing: value)
+    /// The name of an enum case, with or without a payload; nil when `value` is no enum.
+    ///
+    /// Asked of the runtime directly: `Mirror` and `String(describing:)`,
+    /// which reflect the value first, took 13 K of the 117 K instructions the
+    /// interceptor adds to a replayed stream (callgrind), and 7.8 µs (`perf`).
+    private static func caseName(_ value: Any) -> String? {
+        func name<Value>(_ value: Value) -> String? {
+            enumCaseName(value).map { String(cString: $0) }
+        }
+        return _openExistential(value, do: name)
     }
 
     /// The bytes of a task's `_Body`: `.data(DispatchData)` or `.file(URL)`.
@@ -252,6 +260,11 @@ struct TaskInspection {
 }
 
 #if canImport(FoundationNetworking)
+/// The runtime function behind the standard library's own enum case names,
+/// declared as the standard library declares it; nil for a value that is no enum.
+@_silgen_name("swift_EnumCaseName")
+private func enumCaseName<Value>(_ value: Value) -> UnsafePointer<CChar>?
+
 /// A dictionary keyed by `Int`, whatever the type of its values: lets the
 /// reflected `[Int: _Behaviour]` be read one entry at a time, where a cast to
 /// `[Int: Any]` would convert every entry.
