@@ -45,6 +45,27 @@ import FoundationNetworking
         }
     }
 
+    /// What is at a cassette's path but cannot be read as one is an error in
+    /// the modes that record a missing cassette, never taken for a missing
+    /// cassette to record over: a directory, and a file that is no cassette.
+    @Test(arguments: [VCR.Mode.missing, .newEpisodes])
+    func anUnreadableCassetteIsNotTakenForAMissingOne(mode: VCR.Mode) throws {
+        try withDirectory { directory in
+            let folder = directory + "/folder.yaml"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+            #expect(throws: CassetteError(.io, path: folder, message: "found a directory; expected a cassette file")) {
+                _ = try VCR(cassette: folder, mode: mode)
+            }
+            let notACassette = directory + "/notes.yaml"
+            let bytes = Data("- just\n- a list\n".utf8)
+            try bytes.write(to: URL(fileURLWithPath: notACassette))
+            #expect(throws: CassetteError.self) {
+                _ = try VCR(cassette: notACassette, mode: mode)
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: notACassette)) == bytes)
+        }
+    }
+
     /// A cassette file whose response header holds a line feed is refused when
     /// opened, at the value's line and column, without the value in the message.
     @Test func aFileWithAnUnservableResponseIsRefusedWhereItIs() throws {
