@@ -45,9 +45,16 @@ package final class ResponseDelivery: Sendable {
         steps.append((schedule.beforeHeaders, .headers(head)))
         if chunked {
             // Each chunk is copied into its own zero-based `Data`, as URLSession
-            // delivers them: consumers may index a chunk from 0.
-            for (delay, range) in zip(schedule.beforeChunks, ranges) {
-                steps.append((delay, .chunk(Data(response.body[range]))))
+            // delivers them: consumers may index a chunk from 0. Copied from the
+            // body's bytes, not from slices of the body, each of which costs
+            // Data's exclusivity checks (3.6 K instructions a 20-event stream).
+            response.body.withUnsafeBytes { body in
+                guard let address = body.baseAddress else { return }
+                let start = response.body.startIndex
+                for (delay, range) in zip(schedule.beforeChunks, ranges) {
+                    let chunk = Data(bytes: address + (range.lowerBound - start), count: range.count)
+                    steps.append((delay, .chunk(chunk)))
+                }
             }
         } else if !response.body.isEmpty {
             let body = response.body.startIndex == 0 ? response.body : Data(response.body)
