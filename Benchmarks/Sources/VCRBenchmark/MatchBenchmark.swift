@@ -42,7 +42,7 @@ enum MatchBenchmark {
     static func measure(_ workload: MatchWorkload, runs: Int, lookupsPerRun: Int, log: Log) async throws -> Result {
         var options = VCR.Options()
         options.printsMismatches = false
-        let copies = max(1, min(20, lookupsPerRun / max(1, workload.lookups.count)))
+        let copies = max(1, lookupsPerRun / max(1, workload.lookups.count))
         let lookups = CurrentLookups(expectedCount: workload.lookups.count)
         let lookup = Contender(
             "match \(workload.size): lookup", runs: runs,

@@ -33,10 +33,10 @@ struct Settings {
     /// Requests through URLSession per timed match run (fewer when the cassette is smaller).
     var matchRequests: Int { isQuick ? 20 : 100 }
     /// Lookups per timed lookup run: distinct interactions, in as many VCRs
-    /// (up to 20) as a small cassette needs to make up the number.
-    var matchLookups: Int { isQuick ? 200 : 2_000 }
+    /// as a small cassette needs to make up the number.
+    var matchLookups: Int { isQuick ? 200 : 10_000 }
     /// Timed runs per match measurement.
-    var matchRuns: Int { isQuick ? 3 : 7 }
+    var matchRuns: Int { isQuick ? 3 : 11 }
     /// Requests per timed replay run.
     var replayRequests: Int { isQuick ? 50 : 400 }
     /// Streams per timed stream run.
