@@ -49,7 +49,7 @@ class ReplayProtocol: URLProtocol {
         let inspection = TaskInspection(task: task, requestHasBody: requestHasBody)
         guard let vcr = Self.slot.flatMap(VCRRegistry.shared.vcr(slot:)) else {
             // No VCR, so no rules of its own: the default ones.
-            fail(ReplayError.noVCR(request: Self.summary(of: request, redactedBy: RedactionRules(VCR.Redaction()))))
+            fail(ReplayError.noVCR(request: Self.summary(of: request, redactedBy: .standard)))
             return
         }
         if inspection.uploadBodyIsMissing {

@@ -208,7 +208,7 @@ public final class VCR: Sendable {
         self.cassette = cassette
         records = mode.records(cassetteExists: existed)
         upstream = options.upstream ?? environment[Self.upstreamEnvironmentVariable].flatMap(URL.init(string:))
-        redaction = RedactionRules(options.redaction)
+        redaction = RedactionRules.prepared(for: options.redaction)
         saving = CassetteSave(
             path: path, mode: mode, records: records, layout: cassette.layout, existed: existed, opened: opened,
             scansEnvironment: redaction.scansEnvironment)
