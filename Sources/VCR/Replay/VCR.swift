@@ -74,8 +74,6 @@ public final class VCR: Sendable {
 
     /// Identifies this VCR; its interceptor class is ``ReplayProtocol/slotClass(_:)`` of it.
     let slot: Int
-    /// The interceptor class the configurations this VCR prepares list first.
-    private let protocolClass: ReplayProtocol.Type
     /// The cassette as loaded, written back first when recordings are appended.
     let cassette: Cassette
     /// The cassette's interactions, redacted, indexed for matching.
@@ -201,7 +199,6 @@ public final class VCR: Sendable {
         opened: CassetteSave.Fingerprint?, environment: [String: String]
     ) {
         slot = VCRRegistry.shared.reserveSlot()
-        protocolClass = ReplayProtocol.slotClass(slot)
         self.cassettePath = path
         self.mode = mode
         self.options = options
@@ -240,7 +237,10 @@ public final class VCR: Sendable {
     /// place of any other VCR's. Use it for code that creates its own sessions,
     /// with its own delegate.
     public func configure(_ configuration: URLSessionConfiguration) {
-        Self.configure(configuration, with: protocolClass)
+        let others = (configuration.protocolClasses ?? []).filter { !($0 is ReplayProtocol.Type) }
+        // The class is made when a configuration first asks for it, not when
+        // the VCR opens: a VCR behind a cassette server never needs one.
+        configuration.protocolClasses = [ReplayProtocol.slotClass(slot)] + others
     }
 
     /// A new ephemeral configuration without a `URLCache`, as the VCR's own
@@ -249,10 +249,5 @@ public final class VCR: Sendable {
         let configuration = SessionTemplate.shared.configuration()
         configure(configuration)
         return configuration
-    }
-
-    private static func configure(_ configuration: URLSessionConfiguration, with protocolClass: ReplayProtocol.Type) {
-        let others = (configuration.protocolClasses ?? []).filter { !($0 is ReplayProtocol.Type) }
-        configuration.protocolClasses = [protocolClass] + others
     }
 }
