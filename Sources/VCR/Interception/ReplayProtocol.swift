@@ -69,13 +69,19 @@ class ReplayProtocol: URLProtocol {
             fail(failure)
             return
         }
+        answer(request, body: body, vcr: vcr, inspection: inspection)
+    }
+
+    /// Has a redirect follower watch the task's responses from `request` on,
+    /// unless one already does: made only for a response that may redirect.
+    private func followRedirects(from request: URLRequest, body: Data?, vcr: VCR, inspection: TaskInspection) {
+        guard work.withLock({ $0.redirects == nil }) else { return }
         let reference = Reference(target: self)
         let follower = RedirectFollower(request: request, body: body, session: inspection.session?.session, task: task)
         {
             reference.target?.act(on: $0, vcr: vcr, inspection: inspection)
         }
         work.withLock { $0.redirects = follower }
-        answer(request, body: body, vcr: vcr, inspection: inspection)
     }
 
     /// Answers `request`, the task's own or one a redirect pointed to, from
@@ -110,12 +116,15 @@ class ReplayProtocol: URLProtocol {
             let reference = Reference(target: self)
             // Only a redirect's steps can be the follower's to hold back.
             let mayRedirect = RedirectRequest.followedCodes.contains(response.code)
+            if mayRedirect { followRedirects(from: request, body: body, vcr: vcr, inspection: inspection) }
             delivery.start { step in
                 mayRedirect ? reference.target?.perform(step) : reference.target?.deliver(step)
             }
         case .record:
+            followRedirects(from: request, body: body, vcr: vcr, inspection: inspection)
             forward(intercepted, of: request, vcr: vcr, inspection: inspection, records: true)
         case .passthrough:
+            followRedirects(from: request, body: body, vcr: vcr, inspection: inspection)
             forward(intercepted, of: request, vcr: vcr, inspection: inspection, records: false)
         case .failure(let error):
             fail(error)
