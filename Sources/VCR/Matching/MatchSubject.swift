@@ -48,7 +48,7 @@ struct MatchSubject: Sendable {
         self.url = ComparableURL.spelling(of: url)
         path = needs.path ? ComparableURL.path(of: url) : ""
         queryItems = needs.query ? Self.queryItems(of: url) : []
-        self.headers = HeaderFields(needs.headers ? headers : [:])
+        self.headers = needs.headers ? HeaderFields(headers) : HeaderFields.none
         let prepared = body.map { PreparedBody($0) }
         self.body = prepared
         var stripped: [Int: JSONValue] = [:]

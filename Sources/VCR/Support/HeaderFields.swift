@@ -4,6 +4,9 @@ import Foundation
 struct HeaderFields: Sendable {
     private let valuesByLowercasedName: [String: [String]]
 
+    /// No fields: what a request is prepared with when no matcher compares headers.
+    static let none = HeaderFields([:])
+
     init(_ headers: [String: [String]]) {
         var merged: [String: [String]] = [:]
         for name in headers.keys.sorted() {
