@@ -24,7 +24,8 @@ enum MediaType {
     /// first spelling in sorted order, as ``HeaderFields`` merges them.
     static func contentType(in headers: [String: [String]]) -> String? {
         var found: (name: String, value: String)?
-        for (name, values) in headers where name.utf8.count == 12 && name.lowercased() == "content-type" {
+        for (name, values) in headers
+        where name.utf8.count == 12 && (name == "Content-Type" || name.lowercased() == "content-type") {
             guard let value = values.first, found.map({ name < $0.name }) ?? true else { continue }
             found = (name, value)
         }
@@ -32,7 +33,10 @@ enum MediaType {
     }
 
     /// Whether a content type names an urlencoded form.
+    ///
+    /// A text with fewer bytes is not lowercased: only ASCII letters lowercase
+    /// to the form type's letters, byte for byte, so it cannot start with it.
     static func isForm(_ contentType: String) -> Bool {
-        contentType.lowercased().hasPrefix(form)
+        contentType.utf8.count >= form.utf8.count && contentType.lowercased().hasPrefix(form)
     }
 }
