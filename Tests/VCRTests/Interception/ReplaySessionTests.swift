@@ -42,6 +42,22 @@ import FoundationNetworking
         try vcr.stop().check()
     }
 
+    @Test(arguments: [
+        // Every name in Go's canonical form, and names that differ in case alone.
+        (["Content-Type": ["text/plain"], "X-Trace": ["a", "b"]], "a, b", 2),
+        (["Content-Type": ["text/plain"], "X-Trace": ["a"], "x-trace": ["b"], "X-TRACE": ["c"]], "c, a, b", 2),
+    ])
+    func namesDifferingOnlyInCaseReachTheCallerAsOneField(
+        headers: [String: [String]], trace: String, fieldCount: Int
+    ) async throws {
+        let vcr = vcr([Fixtures.interaction(0, headers: headers, body: "ok")])
+        let (_, response) = try await vcr.session.data(for: URLRequest(url: itemsURL))
+        let http = try #require(response as? HTTPURLResponse)
+        #expect(http.value(forHTTPHeaderField: "x-trace") == trace)
+        #expect(http.allHeaderFields.count == fieldCount)
+        try vcr.stop().check()
+    }
+
     @Test func dataForReceivesTheWholeStreamedBody() async throws {
         let vcr = vcr([streamed()])
         let (data, _) = try await vcr.session.data(for: URLRequest(url: itemsURL))
