@@ -73,7 +73,8 @@ class ReplayProtocol: URLProtocol {
     }
 
     /// Has a redirect follower watch the task's responses from `request` on,
-    /// unless one already does: made only for a response that may redirect.
+    /// unless one already does: made only for a replayed response that may
+    /// redirect or a request forwarded to the network.
     private func followRedirects(from request: URLRequest, body: Data?, vcr: VCR, inspection: TaskInspection) {
         guard work.withLock({ $0.redirects == nil }) else { return }
         let reference = Reference(target: self)

@@ -27,8 +27,9 @@ extension RecordedResponse {
     /// Whether `name` is in the form Go's client writes every name it receives
     /// (`Content-Type`: ASCII, a capital at the start and after each `-`, small
     /// letters elsewhere). The form follows from the lowercased name, so two
-    /// names in it differ in more than case: checking this costs a tenth of
-    /// lowercasing the names into a set (callgrind, 3 K instructions a request).
+    /// names in it differ in more than case, which this tells without
+    /// lowercasing them into a set (joining a request's fields took 5.1 K
+    /// instructions with the set, 2.2 K without; callgrind).
     private static func isCanonical(_ name: String) -> Bool {
         var name = name
         return name.withUTF8 { bytes in

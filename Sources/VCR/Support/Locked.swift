@@ -11,7 +11,7 @@ import Musl
 /// `Synchronization.Mutex` needs macOS 15; this package supports macOS 13, so
 /// the value and a `pthread_mutex_t` share one allocation, as in swift-nio's
 /// `NIOLockedValueBox`. An `NSLock` cost two more allocations and 800
-/// instructions over its life; a replayed request makes four locks (callgrind).
+/// instructions over its life, and a replayed request made four (callgrind).
 package struct Locked<Value: Sendable>: @unchecked Sendable {
     // @unchecked: every access to the value goes through the mutex.
     private let storage: Storage
