@@ -9,9 +9,12 @@ import VCRCassette
 /// equivalent (equal after CRLF→LF normalisation, or equal as JSON values).
 /// A request with a body is looked up in its class by a hash of every
 /// normalised byte, without parsing it; only a body no recorded one equals
-/// byte for byte is parsed, and looked up by its JSON value. Recorded bodies
-/// are parsed only when their bucket has a second class, to tell whether the
-/// two are equal as JSON: most buckets have one, so most bodies never are.
+/// byte for byte is digested as JSON, and looked up by its value's digest.
+/// Recorded bodies are digested only when their bucket has a second class, to
+/// tell which are equal as JSON: most buckets have one, so most bodies never
+/// are. A digest is read from the bytes without building the value
+/// (``JSONValue/digest(ofDocument:)``); bodies are parsed into values only to
+/// compare two whose digests agree.
 ///
 /// Buckets and classes are numbered together as groups, whose positions are in
 /// file order, so "the first unused match" is the first unused position of a group.
@@ -36,26 +39,12 @@ package struct InteractionIndex: Sendable {
         var bytes: BodyBytes
     }
 
-    /// A JSON value in a bucket, hashed by its ``JSONValue/digest``, computed once.
-    private struct JSONKey: Hashable {
-        let bucket: Int
-        let value: JSONValue
-        private let digest: UInt64
-
-        init(bucket: Int, value: JSONValue) {
-            self.bucket = bucket
-            self.value = value
-            digest = value.digest
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(bucket)
-            hasher.combine(digest)
-        }
-
-        static func == (left: JSONKey, right: JSONKey) -> Bool {
-            left.bucket == right.bucket && left.digest == right.digest && left.value == right.value
-        }
+    /// The digest of a JSON value in a bucket (``JSONValue/digest``), and
+    /// which of the unequal values that share it: the first is 0.
+    private struct DigestKey: Hashable {
+        var bucket: Int
+        var digest: UInt64
+        var ordinal = 0
     }
 
     /// The matchers the subjects were prepared for.
@@ -75,9 +64,9 @@ package struct InteractionIndex: Sendable {
     /// buckets and classes decide on their own.
     private let groupsDecide: Bool
     private let bucketsByKey: [Key: Int]
-    /// Body class numbers by bytes and by JSON value.
+    /// Body class numbers by bytes and by the digest of their JSON value.
     private let classesByBytes: [BytesKey: Int]
-    private let classesByJSON: [JSONKey: Int]
+    private let classesByJSON: [DigestKey: Int]
     /// The body class of each bucket that has exactly one, which is not in
     /// ``classesByJSON``: its body is parsed only if a request needs it.
     private let soleClasses: [Int: Int]
@@ -89,7 +78,8 @@ package struct InteractionIndex: Sendable {
         self.matchers = matchers
         needs = MatchSubject.Needs(matchers)
         let needs = needs
-        self.interactions = interactions.map { PreparedInteraction($0, needs: needs) }
+        let prepared = interactions.map { PreparedInteraction($0, needs: needs) }
+        self.interactions = prepared
         keysMethod = matchers.contains { if case .method = $0.rule { true } else { false } }
         keysURL = matchers.contains { if case .url = $0.rule { true } else { false } }
         classifiesBodies = matchers.contains { if case .body = $0.rule { true } else { false } }
@@ -103,11 +93,11 @@ package struct InteractionIndex: Sendable {
         var bucketsByKey: [Key: Int] = [:]
         var bodyClasses: [[Int]] = []
         var classesByBytes: [BytesKey: Int] = [:]
-        var classesByJSON: [JSONKey: Int] = [:]
+        var classesByJSON: [DigestKey: Int] = [:]
         var soleClasses: [Int: Int] = [:]
         var bucketsByJSON: Set<Int> = []
-        for (position, prepared) in self.interactions.enumerated() {
-            let key = Self.key(prepared.subject, method: keysMethod, url: keysURL)
+        for (position, interaction) in prepared.enumerated() {
+            let key = Self.key(interaction.subject, method: keysMethod, url: keysURL)
             let bucket: Int
             if let existing = bucketsByKey[key] {
                 bucket = existing
@@ -117,7 +107,7 @@ package struct InteractionIndex: Sendable {
                 bucketsByKey[key] = bucket
                 buckets.append([position])
             }
-            guard classifiesBodies, let body = prepared.subject.body else { continue }
+            guard classifiesBodies, let body = interaction.subject.body else { continue }
             let bytesKey = BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))
             if let bodyClass = classesByBytes[bytesKey] {
                 bodyClasses[bodyClass].append(position)
@@ -125,8 +115,8 @@ package struct InteractionIndex: Sendable {
             }
             if let sole = soleClasses.removeValue(forKey: bucket) {
                 // The bucket's second class: its first is indexed by JSON value too.
-                if let json = self.interactions[bodyClasses[sole][0]].subject.body?.json {
-                    classesByJSON[JSONKey(bucket: bucket, value: json)] = sole
+                if let digest = prepared[bodyClasses[sole][0]].subject.body?.jsonDigest {
+                    classesByJSON[DigestKey(bucket: bucket, digest: digest)] = sole
                 }
                 bucketsByJSON.insert(bucket)
             } else if !bucketsByJSON.contains(bucket) {
@@ -135,16 +125,20 @@ package struct InteractionIndex: Sendable {
                 bodyClasses.append([position])
                 continue
             }
-            let jsonKey = body.json.map { JSONKey(bucket: bucket, value: $0) }
-            if let jsonKey, let bodyClass = classesByJSON[jsonKey] {
-                bodyClasses[bodyClass].append(position)
-                classesByBytes[bytesKey] = bodyClass
-                continue
+            let bodyClass: Int
+            if let digest = body.jsonDigest {
+                var key = DigestKey(bucket: bucket, digest: digest)
+                let found = Self.jsonClass(of: body, at: &key, in: classesByJSON) {
+                    prepared[bodyClasses[$0][0]].subject.body
+                }
+                bodyClass = found ?? bodyClasses.count
+                if found == nil { classesByJSON[key] = bodyClass }
+            } else {
+                bodyClass = bodyClasses.count
             }
-            let bodyClass = bodyClasses.count
             classesByBytes[bytesKey] = bodyClass
-            if let jsonKey { classesByJSON[jsonKey] = bodyClass }
-            bodyClasses.append([position])
+            if bodyClass == bodyClasses.count { bodyClasses.append([]) }
+            bodyClasses[bodyClass].append(position)
         }
         self.buckets = buckets
         self.bucketsByKey = bucketsByKey
@@ -186,9 +180,28 @@ package struct InteractionIndex: Sendable {
 
     /// The body class in `bucket` whose bodies equal `body` as JSON values.
     private func jsonClass(of body: PreparedBody, in bucket: Int) -> Int? {
-        guard let json = body.json else { return nil }
-        guard let sole = soleClasses[bucket] else { return classesByJSON[JSONKey(bucket: bucket, value: json)] }
-        return interactions[bodyClasses[sole][0]].subject.body?.json == json ? sole : nil
+        if let sole = soleClasses[bucket] {
+            guard let json = body.json else { return nil }
+            return interactions[bodyClasses[sole][0]].subject.body?.json == json ? sole : nil
+        }
+        guard let digest = body.jsonDigest else { return nil }
+        var key = DigestKey(bucket: bucket, digest: digest)
+        return Self.jsonClass(of: body, at: &key, in: classesByJSON) { interactions[bodyClasses[$0][0]].subject.body }
+    }
+
+    /// The class among `classes` whose bodies equal `body` as JSON values,
+    /// looked for from `key` on, the digest of its value: the bodies of the
+    /// classes that share it are parsed and compared. When none is equal,
+    /// `key` is left at the first ordinal no class takes.
+    private static func jsonClass(
+        of body: PreparedBody, at key: inout DigestKey, in classes: [DigestKey: Int],
+        firstBody: (Int) -> PreparedBody?
+    ) -> Int? {
+        while let candidate = classes[key] {
+            if let json = body.json, firstBody(candidate)?.json == json { return candidate }
+            key.ordinal += 1
+        }
+        return nil
     }
 
     /// Whether the interaction at `position` passes every matcher, one by one:

@@ -1,34 +1,80 @@
 import Foundation
 
-/// A strict RFC 8259 JSON parser producing ``JSONValue``.
+/// What a ``JSONParser`` makes of a document as it reads it: a ``JSONValue``
+/// (``JSONTree``) or the value's digest (``JSONDigester``), from one grammar,
+/// so that both accept exactly the same documents.
+protocol JSONBuilder {
+    associatedtype Value
+    associatedtype Key
+    associatedtype ArrayState
+    associatedtype ObjectState
+
+    mutating func null() -> Value
+    mutating func bool(_ value: Bool) -> Value
+    /// A number's digits as written, integer part then fraction, with the power
+    /// of ten they are multiplied by; leading and trailing zeros not removed.
+    mutating func number(isNegative: Bool, digits: UnsafeBufferPointer<UInt8>, exponent: Int) -> Value
+    /// A string's bytes, escapes decoded.
+    mutating func string(_ bytes: UnsafeBufferPointer<UInt8>) -> Value
+    /// An object member's name, escapes decoded.
+    mutating func key(_ bytes: UnsafeBufferPointer<UInt8>) -> Key
+    mutating func startArray() -> ArrayState
+    mutating func append(_ element: Value, to array: inout ArrayState)
+    mutating func finish(_ array: ArrayState) -> Value
+    mutating func startObject() -> ObjectState
+    mutating func add(_ key: Key, _ value: Value, to object: inout ObjectState)
+    mutating func finish(_ object: ObjectState) -> Value
+}
+
+/// A strict RFC 8259 JSON parser.
 ///
 /// Bodies are parsed once, when a cassette is indexed or a request arrives.
 /// Nesting is limited so that hostile input cannot exhaust the stack.
-struct JSONParser {
+enum JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     static let maximumDepth = 512
 
-    private let bytes: [UInt8]
-    private var position = 0
-
-    private init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
     /// Parses a whole document; nil when the bytes are not exactly one JSON value.
     static func parse(_ data: Data) -> JSONValue? {
-        var parser = JSONParser(Array(data))
-        parser.skipWhitespace()
-        guard let value = parser.parseValue(depth: 0) else { return nil }
-        parser.skipWhitespace()
-        return parser.position == parser.bytes.count ? value : nil
+        parse(data, with: JSONTree()).value
     }
+
+    /// Builds a whole document with `builder`; nil when the bytes are not
+    /// exactly one JSON value. The builder is returned with the value.
+    static func parse<Builder: JSONBuilder>(
+        _ data: Data, with builder: Builder
+    ) -> (value: Builder.Value?, builder: Builder) {
+        data.withUnsafeBytes { raw in
+            var reader = JSONReader(raw.assumingMemoryBound(to: UInt8.self), builder: builder)
+            reader.skipWhitespace()
+            var value = reader.parseValue(depth: 0)
+            reader.skipWhitespace()
+            if !reader.isAtEnd { value = nil }
+            return (value, reader.builder)
+        }
+    }
+}
+
+/// One document being read by ``JSONParser``.
+private struct JSONReader<Builder: JSONBuilder> {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    var builder: Builder
+    /// The bytes of a string with escapes, or a number's digits, reused from one to the next.
+    private var scratch: [UInt8] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, builder: Builder) {
+        self.bytes = bytes
+        self.builder = builder
+    }
+
+    var isAtEnd: Bool { position == bytes.count }
 
     private var current: UInt8? {
         position < bytes.count ? bytes[position] : nil
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
             position += 1
         }
@@ -44,108 +90,117 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseValue(depth: Int) -> JSONValue? {
-        guard depth <= Self.maximumDepth, let byte = current else { return nil }
+    mutating func parseValue(depth: Int) -> Builder.Value? {
+        guard depth <= JSONParser.maximumDepth, let byte = current else { return nil }
         switch byte {
         case UInt8(ascii: "{"): return parseObject(depth: depth + 1)
         case UInt8(ascii: "["): return parseArray(depth: depth + 1)
-        case UInt8(ascii: "\""): return parseString().map(JSONValue.string)
-        case UInt8(ascii: "t"): return consume("true") ? .bool(true) : nil
-        case UInt8(ascii: "f"): return consume("false") ? .bool(false) : nil
-        case UInt8(ascii: "n"): return consume("null") ? .null : nil
-        default: return parseNumber().map(JSONValue.number)
+        case UInt8(ascii: "\""): return parseString { $0.builder.string($1) }
+        case UInt8(ascii: "t"): return consume("true") ? builder.bool(true) : nil
+        case UInt8(ascii: "f"): return consume("false") ? builder.bool(false) : nil
+        case UInt8(ascii: "n"): return consume("null") ? builder.null() : nil
+        default: return parseNumber()
         }
     }
 
-    private mutating func parseObject(depth: Int) -> JSONValue? {
+    private mutating func parseObject(depth: Int) -> Builder.Value? {
         position += 1
-        var members: [String: JSONValue] = [:]
+        var members = builder.startObject()
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             position += 1
-            return .object(members)
+            return builder.finish(members)
         }
         while true {
             skipWhitespace()
-            guard current == UInt8(ascii: "\""), let key = parseString() else { return nil }
+            guard current == UInt8(ascii: "\""), let key = parseString({ $0.builder.key($1) }) else { return nil }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { return nil }
             position += 1
             skipWhitespace()
             guard let value = parseValue(depth: depth) else { return nil }
-            members[key] = value
+            builder.add(key, value, to: &members)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "}"):
                 position += 1
-                return .object(members)
+                return builder.finish(members)
             default: return nil
             }
         }
     }
 
-    private mutating func parseArray(depth: Int) -> JSONValue? {
+    private mutating func parseArray(depth: Int) -> Builder.Value? {
         position += 1
-        var elements: [JSONValue] = []
+        var elements = builder.startArray()
         skipWhitespace()
         if current == UInt8(ascii: "]") {
             position += 1
-            return .array(elements)
+            return builder.finish(elements)
         }
         while true {
             skipWhitespace()
             guard let value = parseValue(depth: depth) else { return nil }
-            elements.append(value)
+            builder.append(value, to: &elements)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): position += 1
             case UInt8(ascii: "]"):
                 position += 1
-                return .array(elements)
+                return builder.finish(elements)
             default: return nil
             }
         }
     }
 
-    private mutating func parseString() -> String? {
+    /// Reads a string and hands its decoded bytes to `make`.
+    private mutating func parseString<Result>(
+        _ make: (inout Self, UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result? {
         position += 1
         let start = position
         // Up to the first quote or backslash, the string's bytes are its own:
-        // most strings end there and are made from them directly.
+        // most strings end there and are handed over in place.
         while let byte = current, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
             guard byte >= 0x20 else { return nil }
             position += 1
         }
         if current == UInt8(ascii: "\"") {
             position += 1
-            return String(decoding: bytes[start..<position - 1], as: UTF8.self)
+            return make(&self, UnsafeBufferPointer(rebasing: bytes[start..<position - 1]))
         }
-        var scalars = Array(bytes[start..<position])
+        var decoded = scratch
+        scratch = []
+        defer {
+            decoded.removeAll(keepingCapacity: true)
+            scratch = decoded
+        }
+        decoded.append(contentsOf: bytes[start..<position])
         while let byte = current {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: scalars, as: UTF8.self)
+                return decoded.withUnsafeBufferPointer { make(&self, $0) }
             case UInt8(ascii: "\\"):
                 guard let escaped = current else { return nil }
                 position += 1
                 switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scalars.append(escaped)
-                case UInt8(ascii: "b"): scalars.append(0x08)
-                case UInt8(ascii: "f"): scalars.append(0x0C)
-                case UInt8(ascii: "n"): scalars.append(0x0A)
-                case UInt8(ascii: "r"): scalars.append(0x0D)
-                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(escaped)
+                case UInt8(ascii: "b"): decoded.append(0x08)
+                case UInt8(ascii: "f"): decoded.append(0x0C)
+                case UInt8(ascii: "n"): decoded.append(0x0A)
+                case UInt8(ascii: "r"): decoded.append(0x0D)
+                case UInt8(ascii: "t"): decoded.append(0x09)
                 case UInt8(ascii: "u"):
                     guard let scalar = parseUnicodeEscape() else { return nil }
-                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    decoded.append(contentsOf: String(Character(scalar)).utf8)
                 default: return nil
                 }
             case 0x00..<0x20:
                 return nil
             default:
-                scalars.append(byte)
+                decoded.append(byte)
             }
         }
         return nil
@@ -184,7 +239,7 @@ struct JSONParser {
         return value
     }
 
-    private mutating func parseNumber() -> JSONNumber? {
+    private mutating func parseNumber() -> Builder.Value? {
         func isDigit(_ byte: UInt8?) -> Bool {
             byte.map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
         }
@@ -194,7 +249,12 @@ struct JSONParser {
             position += 1
         }
         guard isDigit(current) else { return nil }
-        var digits: [UInt8] = []
+        var digits = scratch
+        scratch = []
+        defer {
+            digits.removeAll(keepingCapacity: true)
+            scratch = digits
+        }
         if current == UInt8(ascii: "0") {
             position += 1
             guard !isDigit(current) else { return nil }
@@ -231,6 +291,8 @@ struct JSONParser {
             }
             exponent += exponentIsNegative ? -written : written
         }
-        return JSONNumber(isNegative: isNegative, digits: digits, exponent: exponent)
+        return digits.withUnsafeBufferPointer {
+            builder.number(isNegative: isNegative, digits: $0, exponent: exponent)
+        }
     }
 }

@@ -25,16 +25,27 @@ struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
     var exponent: Int
 
     /// Builds the canonical form from raw digits and an exponent.
-    init(isNegative: Bool, digits: some Collection<UInt8>, exponent: Int) {
-        var trimmed = Array(digits.drop { $0 == UInt8(ascii: "0") })
+    init(isNegative: Bool, digits: UnsafeBufferPointer<UInt8>, exponent: Int) {
+        let (significant, exponent) = Self.significant(digits, exponent: exponent)
+        self.isNegative = isNegative && !significant.isEmpty
+        self.digits = Array(significant)
+        self.exponent = exponent
+    }
+
+    /// The digits without leading or trailing zeros, and the exponent that
+    /// keeps their value (0 when no digit is left).
+    static func significant(
+        _ digits: UnsafeBufferPointer<UInt8>, exponent: Int
+    ) -> (digits: Slice<UnsafeBufferPointer<UInt8>>, exponent: Int) {
+        let zero = UInt8(ascii: "0")
+        guard let first = digits.firstIndex(where: { $0 != zero }) else { return (digits[0..<0], 0) }
+        var end = digits.endIndex
         var exponent = exponent
-        while let last = trimmed.last, last == UInt8(ascii: "0") {
-            trimmed.removeLast()
+        while digits[end - 1] == zero {
+            end -= 1
             exponent += 1
         }
-        self.isNegative = isNegative && !trimmed.isEmpty
-        self.digits = trimmed
-        self.exponent = trimmed.isEmpty ? 0 : exponent
+        return (digits[first..<end], exponent)
     }
 
     /// The number in plain decimal notation when that stays short, otherwise in
@@ -58,4 +69,32 @@ struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
         let power = pointPosition - 1
         return sign + mantissa + "e" + (power < 0 ? "-" : "+") + String(power.magnitude)
     }
+}
+
+/// Builds the ``JSONValue`` a ``JSONParser`` reads.
+struct JSONTree: JSONBuilder {
+    func null() -> JSONValue { .null }
+
+    func bool(_ value: Bool) -> JSONValue { .bool(value) }
+
+    func number(isNegative: Bool, digits: UnsafeBufferPointer<UInt8>, exponent: Int) -> JSONValue {
+        .number(JSONNumber(isNegative: isNegative, digits: digits, exponent: exponent))
+    }
+
+    func string(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONValue { .string(key(bytes)) }
+
+    func key(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    func startArray() -> [JSONValue] { [] }
+
+    func append(_ element: JSONValue, to array: inout [JSONValue]) { array.append(element) }
+
+    func finish(_ array: [JSONValue]) -> JSONValue { .array(array) }
+
+    func startObject() -> [String: JSONValue] { [:] }
+
+    /// A name given twice keeps its last value, as most decoders do.
+    func add(_ key: String, _ value: JSONValue, to object: inout [String: JSONValue]) { object[key] = value }
+
+    func finish(_ object: [String: JSONValue]) -> JSONValue { .object(object) }
 }

@@ -32,6 +32,12 @@ struct PreparedBody: Sendable {
         }
     }
 
+    /// The digest of the parsed document (``JSONValue/digest``), computed from
+    /// the bytes without parsing them into a value; nil when they are not JSON.
+    var jsonDigest: UInt64? {
+        bytes.isEmpty ? nil : JSONValue.digest(ofDocument: bytes)
+    }
+
     /// Whether the bodies are equal after line-ending normalisation or as JSON values.
     func isEquivalent(to other: PreparedBody) -> Bool {
         if normalized == other.normalized { return true }

@@ -154,6 +154,7 @@ import VCRCassette
         let spellings = [
             #"{"a":1}"#, #"{ "a": 1 }"#, #"{"a":1.0}"#, "{\r\n\"a\":1\r\n}", #"{"a":2}"#, #"{"b":[1,2]}"#,
             #"{"b":[1, 2]}"#, #"{"b":[2,1]}"#, "plain\r\ntext", "plain\ntext", "plain\rtext", "",
+            #"{"a":2,"a":1}"#, #"{"é":1}"#, "{\"e\u{301}\":1}", #"{"\u00e9":1}"#,
         ]
         let urls = [Self.url, "https://api.example.com/v1/other"]
         var random = seed &* 0x9E37_79B9_7F4A_7C15

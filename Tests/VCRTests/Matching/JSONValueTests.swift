@@ -1,5 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
+import VCRCassette
 
 @testable import VCR
 
@@ -64,6 +66,30 @@ import Testing
     ])
     func rejectsInvalidDocuments(_ text: String) {
         #expect(parse(text) == nil)
+    }
+
+    /// Read without building the value, a document has its value's digest,
+    /// and no digest when it is no document: spellings, repeated and
+    /// canonically equal names (the last value counts), escapes, and every
+    /// body of the corpus.
+    @Test func aDocumentsDigestIsItsValuesDigest() {
+        let texts = [
+            "null", "true", "false", "0", "-0", "0.0", "-0.0e5", "1", "1.0", "10", "1e1", "100E-2", "-12.50", "0.001",
+            #""""#, #""a""#, #""é""#, #""\u00e9""#, #""e\u0301""#, #""tab\tquote\"""#, #""\ud83d\ude00""#,
+            "[]", "[[]]", "[1,[2,[3]]]", "{}", #"{"a":{}}"#, #"{"a":1,"b":[true,null]}"#, #"{"b":[true,null],"a":1}"#,
+            #"{"k":"a","k":"b"}"#, #"{"k":"b"}"#, #"{"x":{"k":1,"k":2},"y":3}"#, #"{"é":1,"e\u0301":2}"#,
+            "{\"e\u{301}\":1}", #"{"\u00e9":1}"#, " \r\n[ 1 , 2 ]\t", "", "{", "[1,]", "01", "1e", "{} {}",
+            #"{"a" 1}"#, "\"\u{01}\"",
+        ]
+        let bodies = PackageFiles.cassettes(under: PackageFiles.corpus).flatMap { url in
+            ((try? Cassette(contentsOf: url))?.interactions ?? []).flatMap { [$0.request.body, $0.response.body] }
+        }
+        #expect(bodies.count > 100)
+        for data in texts.map({ Data($0.utf8) }) + bodies {
+            #expect(
+                JSONValue.digest(ofDocument: data) == JSONParser.parse(data)?.digest,
+                "\(String(decoding: data.prefix(80), as: UTF8.self))")
+        }
     }
 
     @Test func rejectsNestingBeyondTheLimit() {
