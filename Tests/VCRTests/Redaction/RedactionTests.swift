@@ -33,6 +33,10 @@ import VCRCassette
         #expect(request.form == ["key": ["REDACTED"], "alt": ["sse"], "Token": ["REDACTED"]])
         let untouched = "https://h.example/v1/x?alt=sse&q=%3A"
         #expect(rules.redact(RecordedRequest(url: untouched)).url == untouched)
+        let edges = "https://h.example/x/é?&flag&key=a=b&&%6Bey=c&key=REDACTED&#key=d"
+        #expect(
+            rules.redact(RecordedRequest(url: edges)).url
+                == "https://h.example/x/é?&flag&key=REDACTED&&%6Bey=REDACTED&key=REDACTED&#key=d")
     }
 
     @Test func urlencodedBodyFieldsAreReplaced() {
