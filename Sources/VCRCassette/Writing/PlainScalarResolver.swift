@@ -24,11 +24,11 @@ enum PlainScalarResolver {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
             UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
-            return specialWords.contains(text)
+            return isSpecialWord(text)
         case UInt8(ascii: "."):
-            return specialWords.contains(text) || GoNumberSyntax.isFloat(text)
+            return isSpecialWord(text) || GoNumberSyntax.isFloat(text)
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if specialWords.contains(text) || GoTimestampSyntax.isTimestamp(text) { return true }
+            if isSpecialWord(text) || GoTimestampSyntax.isTimestamp(text) { return true }
             let plain = text.filter { $0 != UInt8(ascii: "_") }
             if GoNumberSyntax.isInteger(plain, base: 0, signed: true)
                 || GoNumberSyntax.isInteger(plain, base: 0, signed: false)
@@ -57,6 +57,12 @@ enum PlainScalarResolver {
             "true", "True", "TRUE", "false", "False", "FALSE", "~", "null", "Null", "NULL",
             ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
         ].map { Array($0.utf8) })
+
+    /// Whether `text` is one of the ``specialWords``, none longer than five
+    /// bytes: a longer text is not hashed, byte by byte, to find out.
+    private static func isSpecialWord(_ text: [UInt8]) -> Bool {
+        text.count <= 5 && specialWords.contains(text)
+    }
 
     /// YAML 1.1 booleans that yaml.v3 quotes for older readers.
     private static let oldBooleans: Set<[UInt8]> = Set(
