@@ -30,7 +30,7 @@ enum GoccyScalarStyle: Equatable {
     /// leading indicator or space, a trailing `:` or space, or a `#`, `\`, `: ` or `- ` anywhere.
     static func needsQuotes(_ text: [UInt8]) -> Bool {
         guard let first = text.first, let last = text.last else { return true }
-        if keywords.contains(text) || isNumber(text) || text == [UInt8(ascii: "-")] { return true }
+        if isKeyword(text) || isNumber(text) || text == [UInt8(ascii: "-")] { return true }
         if leadingIndicators.contains(first) || last == UInt8(ascii: ":") || last == UInt8(ascii: " ") { return true }
         if GoccyTimestampSyntax.isTimestamp(text) { return true }
         for index in text.indices {
@@ -53,12 +53,18 @@ enum GoccyScalarStyle: Equatable {
             "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
         ].map { Array($0.utf8) })
 
+    /// Whether `text` is one of the ``keywords``, none longer than five bytes:
+    /// a longer text is not hashed, byte by byte, to find out.
+    private static func isKeyword(_ text: [UInt8]) -> Bool {
+        text.count <= 5 && keywords.contains(text)
+    }
+
     private static let leadingIndicators = Set("*&[{}],!|>%'\"@ `".utf8)
 
     /// goccy's `isNumber`: underscores and one leading sign dropped, then `0x`, `0o`, `0b`,
     /// a leading `0` (octal), one `.` (a float) or decimal digits; an out-of-range number counts.
     static func isNumber(_ text: [UInt8]) -> Bool {
-        guard let first = text.first, first != UInt8(ascii: "_") else { return false }
+        guard let first = text.first, first != UInt8(ascii: "_"), text.allSatisfy(mayBeInNumber) else { return false }
         let dots = text.reduce(0) { $0 + ($1 == UInt8(ascii: ".") ? 1 : 0) }
         guard dots <= 1 else { return false }
         let negative = first == UInt8(ascii: "-")
@@ -77,6 +83,16 @@ enum GoccyScalarStyle: Equatable {
             return GoNumberSyntax.isYAMLStyleFloat((negative ? [UInt8(ascii: "-")] : []) + normalized)
         }
         return areDigits(normalized[...], base: 10)
+    }
+
+    /// Whether `byte` can be part of a number ``isNumber(_:)`` accepts: a hex
+    /// digit, `x` or `o` of a prefix, `.`, `_` or a sign. Most texts are told
+    /// apart by their first letters, without the passes and copies below.
+    private static func mayBeInNumber(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return ByteScanner.isDigit(byte) || lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "f")
+            || byte == UInt8(ascii: "x") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
     }
 
     /// `strconv.ParseUint(digits, base, 64)` succeeds or fails only for range.
