@@ -32,54 +32,57 @@ struct ScalarAnalysis {
         if text.count >= 3, text.starts(with: Self.documentStart) || text.starts(with: Self.documentEnd) {
             blockIndicators = true
         }
-        var index = 0
-        while index < text.count {
-            let byte = text[index]
-            let width = UTF8Text.width(of: byte)
-            let next = index + width
-            let followedByWhitespace = next >= text.count || UTF8Text.isBlank(text, at: next)
-            if index == 0 {
-                switch byte {
-                case UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
-                    UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-                    UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
-                    UInt8(ascii: "`"):
+        // Read from the array's buffer: the loop's reads go unchecked, as libyaml's do.
+        text.withUnsafeBufferPointer { text in
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                let width = UTF8Text.width(of: byte)
+                let next = index + width
+                let followedByWhitespace = next >= text.count || UTF8Text.isBlank(text, at: next)
+                if index == 0 {
+                    switch byte {
+                    case UInt8(ascii: "#"), UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+                        UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+                        UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+                        UInt8(ascii: "`"):
+                        blockIndicators = true
+                    case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "-"):
+                        if followedByWhitespace { blockIndicators = true }
+                    default:
+                        break
+                    }
+                } else if byte == UInt8(ascii: ":") && followedByWhitespace
+                    || byte == UInt8(ascii: "#") && precededByWhitespace
+                {
                     blockIndicators = true
-                case UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "-"):
-                    if followedByWhitespace { blockIndicators = true }
-                default:
-                    break
                 }
-            } else if byte == UInt8(ascii: ":") && followedByWhitespace
-                || byte == UInt8(ascii: "#") && precededByWhitespace
-            {
-                blockIndicators = true
-            }
 
-            if byte == UInt8(ascii: "\t") {
-                tabs = true
-            } else if !UTF8Text.isPrintable(text, at: index) {
-                special = true
+                if byte == UInt8(ascii: "\t") {
+                    tabs = true
+                } else if !UTF8Text.isPrintable(text, at: index) {
+                    special = true
+                }
+                if byte == UInt8(ascii: " ") {
+                    if index == 0 { leadingSpace = true }
+                    if next == text.count { trailingSpace = true }
+                    if previousBreak { breakSpace = true }
+                    previousSpace = true
+                    previousBreak = false
+                } else if UTF8Text.isBreak(text, at: index) {
+                    lineBreaks = true
+                    if index == 0 { leadingBreak = true }
+                    if next == text.count { trailingBreak = true }
+                    if previousSpace { spaceBreak = true }
+                    previousSpace = false
+                    previousBreak = true
+                } else {
+                    previousSpace = false
+                    previousBreak = false
+                }
+                precededByWhitespace = UTF8Text.isBlank(text, at: index) || UTF8Text.isBreak(text, at: index)
+                index = next
             }
-            if byte == UInt8(ascii: " ") {
-                if index == 0 { leadingSpace = true }
-                if next == text.count { trailingSpace = true }
-                if previousBreak { breakSpace = true }
-                previousSpace = true
-                previousBreak = false
-            } else if UTF8Text.isBreak(text, at: index) {
-                lineBreaks = true
-                if index == 0 { leadingBreak = true }
-                if next == text.count { trailingBreak = true }
-                if previousSpace { spaceBreak = true }
-                previousSpace = false
-                previousBreak = true
-            } else {
-                previousSpace = false
-                previousBreak = false
-            }
-            precededByWhitespace = UTF8Text.isBlank(text, at: index) || UTF8Text.isBreak(text, at: index)
-            index = next
         }
 
         isMultiline = lineBreaks

@@ -13,13 +13,15 @@ enum UTF8Text {
 
     /// A space or a tab.
     @inline(__always)
-    static func isBlank(_ text: [UInt8], at index: Int) -> Bool {
+    static func isBlank<Text: RandomAccessCollection<UInt8>>(_ text: Text, at index: Int) -> Bool
+    where Text.Index == Int {
         text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t")
     }
 
     /// LF, CR, NEL (U+0085), LS (U+2028) or PS (U+2029).
     @inline(__always)
-    static func isBreak(_ text: [UInt8], at index: Int) -> Bool {
+    static func isBreak<Text: RandomAccessCollection<UInt8>>(_ text: Text, at index: Int) -> Bool
+    where Text.Index == Int {
         switch text[index] {
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"): return true
         case 0xC2: return byte(text, index + 1) == 0x85
@@ -31,7 +33,8 @@ enum UTF8Text {
 
     /// LF, 0x20–0x7E, U+00A0–U+D7FF and U+E000–U+FFFD except U+FEFF.
     @inline(__always)
-    static func isPrintable(_ text: [UInt8], at index: Int) -> Bool {
+    static func isPrintable<Text: RandomAccessCollection<UInt8>>(_ text: Text, at index: Int) -> Bool
+    where Text.Index == Int {
         let lead = text[index]
         switch lead {
         case 0x0A, 0x20...0x7E: return true
@@ -60,7 +63,8 @@ enum UTF8Text {
     }
 
     @inline(__always)
-    private static func byte(_ text: [UInt8], _ index: Int) -> UInt8 {
-        index < text.count ? text[index] : 0
+    private static func byte<Text: RandomAccessCollection<UInt8>>(_ text: Text, _ index: Int) -> UInt8
+    where Text.Index == Int {
+        index < text.endIndex ? text[index] : 0
     }
 }
