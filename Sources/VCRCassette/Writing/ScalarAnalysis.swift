@@ -37,6 +37,15 @@ struct ScalarAnalysis {
             var index = 0
             while index < text.count {
                 let byte = text[index]
+                if index > 0, byte > 0x20, byte < 0x7F, byte != UInt8(ascii: ":"), byte != UInt8(ascii: "#") {
+                    // Printable ASCII past the first byte, no blank and no indicator: it
+                    // sets nothing but what follows it, as the general case below would.
+                    previousSpace = false
+                    previousBreak = false
+                    precededByWhitespace = false
+                    index += 1
+                    continue
+                }
                 let width = UTF8Text.width(of: byte)
                 let next = index + width
                 let followedByWhitespace = next >= text.count || UTF8Text.isBlank(text, at: next)
