@@ -92,6 +92,23 @@ import VCRCassette
         }
     }
 
+    /// A string's end, escapes and control bytes are found wherever they fall
+    /// in it, and its digest read from the bytes is its value's.
+    @Test(arguments: 0..<20)
+    func longStringsEndAndEscapeAtAnyOffset(offset: Int) {
+        let before = String(repeating: "a", count: offset)
+        let after = String(repeating: "b", count: 11)
+        #expect(parse("\"\(before)\"") == .string(before))
+        #expect(parse(#""\#(before)\n\#(after)""#) == .string(before + "\n" + after))
+        #expect(parse(#""\#(before)\"\#(after)""#) == .string(before + "\"" + after))
+        #expect(parse(#""\#(before)é\#(after)""#) == .string(before + "é" + after))
+        #expect(parse("\"\(before)\u{01}\(after)\"") == nil)
+        #expect(parse("\"\(before)\u{1F}\(after)\"") == nil)
+        #expect(parse("\"\(before)\(after)") == nil)
+        let document = Data(#"{"k\#(before)":"\#(before)\t\#(after)"}"#.utf8)
+        #expect(JSONValue.digest(ofDocument: document) == JSONParser.parse(document)?.digest)
+    }
+
     @Test func rejectsNestingBeyondTheLimit() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(parse(deep) == nil)
