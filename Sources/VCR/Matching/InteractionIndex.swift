@@ -74,11 +74,16 @@ package struct InteractionIndex: Sendable {
     /// The number of groups: buckets, then body classes.
     var groupCount: Int { buckets.count + bodyClasses.count }
 
-    package init(interactions: [Interaction], matchers: [Matcher]) {
+    /// Indexes `interactions` for `matchers`, each matched by its request as
+    /// `redact` leaves it.
+    package init(
+        interactions: [Interaction], matchers: [Matcher],
+        redactingRequests redact: (RecordedRequest) -> RecordedRequest = { $0 }
+    ) {
         self.matchers = matchers
         needs = MatchSubject.Needs(matchers)
         let needs = needs
-        let prepared = interactions.map { PreparedInteraction($0, needs: needs) }
+        let prepared = interactions.map { PreparedInteraction($0, redactedBy: redact, needs: needs) }
         self.interactions = prepared
         keysMethod = matchers.contains { if case .method = $0.rule { true } else { false } }
         keysURL = matchers.contains { if case .url = $0.rule { true } else { false } }
@@ -96,8 +101,9 @@ package struct InteractionIndex: Sendable {
         var classesByJSON: [DigestKey: Int] = [:]
         var soleClasses: [Int: Int] = [:]
         var bucketsByJSON: Set<Int> = []
-        for (position, interaction) in prepared.enumerated() {
-            let key = Self.key(interaction.subject, method: keysMethod, url: keysURL)
+        // By position, not by element: an element copied out retains each of its fields.
+        for position in prepared.indices {
+            let key = Self.key(prepared[position].subject, method: keysMethod, url: keysURL)
             let bucket: Int
             if let existing = bucketsByKey[key] {
                 bucket = existing
@@ -107,7 +113,7 @@ package struct InteractionIndex: Sendable {
                 bucketsByKey[key] = bucket
                 buckets.append([position])
             }
-            guard classifiesBodies, let body = interaction.subject.body else { continue }
+            guard classifiesBodies, let body = prepared[position].subject.body else { continue }
             let bytesKey = BytesKey(bucket: bucket, bytes: BodyBytes(body.normalized))
             if let bodyClass = classesByBytes[bytesKey] {
                 bodyClasses[bodyClass].append(position)

@@ -1,14 +1,18 @@
 import VCRCassette
 
-/// A recorded interaction with its ``MatchSubject``.
+/// A recorded interaction, its request redacted, with its ``MatchSubject``.
 struct PreparedInteraction: Sendable {
     let interaction: Interaction
     let subject: MatchSubject
 
-    init(_ interaction: Interaction, needs: MatchSubject.Needs) {
-        self.interaction = interaction
-        let request = interaction.request
+    /// Prepares `interaction` to be matched by its request as `redact` leaves it.
+    init(_ interaction: Interaction, redactedBy redact: (RecordedRequest) -> RecordedRequest, needs: MatchSubject.Needs)
+    {
+        var redacted = interaction
+        redacted.request = redact(interaction.request)
+        self.interaction = redacted
         subject = MatchSubject(
-            method: request.method, url: request.url, headers: request.headers, body: request.body, needs: needs)
+            method: redacted.request.method, url: redacted.request.url, headers: redacted.request.headers,
+            body: redacted.request.body, needs: needs)
     }
 }

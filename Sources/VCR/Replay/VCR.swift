@@ -211,12 +211,8 @@ public final class VCR: Sendable {
             scansEnvironment: redaction.scansEnvironment)
         recordPipeline = RecordPipeline(redaction: redaction, hooks: options.beforeRecord)
         let redaction = redaction
-        let interactions = cassette.interactions.map { interaction in
-            var matched = interaction
-            matched.request = redaction.redact(interaction.request)
-            return matched
-        }
-        index = InteractionIndex(interactions: interactions, matchers: options.matchers)
+        index = InteractionIndex(
+            interactions: cassette.interactions, matchers: options.matchers, redactingRequests: redaction.redact)
         explainer = MismatchExplainer(index: index, cassettePath: path)
         state = Locked(ReplayState(interactionCount: cassette.interactions.count, groupCount: index.groupCount))
         VCRRegistry.shared.register(self)
