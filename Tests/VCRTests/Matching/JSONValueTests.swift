@@ -85,7 +85,8 @@ import VCRCassette
             ((try? Cassette(contentsOf: url))?.interactions ?? []).flatMap { [$0.request.body, $0.response.body] }
         }
         #expect(bodies.count > 100)
-        for data in texts.map({ Data($0.utf8) }) + bodies {
+        let nested = [500, 100_000].map { String(repeating: "[", count: $0) + String(repeating: "]", count: $0) }
+        for data in (texts + nested).map({ Data($0.utf8) }) + bodies {
             #expect(
                 JSONValue.digest(ofDocument: data) == JSONParser.parse(data)?.digest,
                 "\(String(decoding: data.prefix(80), as: UTF8.self))")
