@@ -32,7 +32,8 @@ struct ScalarAnalysis {
         if text.count >= 3, text.starts(with: Self.documentStart) || text.starts(with: Self.documentEnd) {
             blockIndicators = true
         }
-        // Read from the array's buffer: the loop's reads go unchecked, as libyaml's do.
+        // Read from the array's buffer, without a bounds check a byte: every read
+        // below is at an index under `text.count` (UTF8Text checks its look-aheads).
         text.withUnsafeBufferPointer { text in
             var index = 0
             while index < text.count {
