@@ -33,7 +33,9 @@ enum ComparableURL {
     /// one pass without building anything: the common case of an API's URL,
     /// `http` or `https` with a lower-case host, no default port, userinfo or
     /// fragment, a path of unreserved characters and `/`, and a query of
-    /// unreserved characters, `&`, `=` and `;`.
+    /// unreserved characters, `&`, `=` and `;`, either of them with escapes
+    /// in upper-case hex of bytes that are not unreserved (`%2C`, `%C3%A9`),
+    /// as Foundation writes them.
     private static func isAlreadyComparable(_ url: String) -> Bool {
         var url = url
         return url.withUTF8 { bytes in
@@ -53,7 +55,11 @@ enum ComparableURL {
                 !(authority.count >= port.count && authority.suffix(port.count).elementsEqual(port))
             else { return false }
             var inQuery = false
-            for byte in bytes[pathStart...] where !isUnreserved(byte) {
+            var index = pathStart
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if isUnreserved(byte) { continue }
                 switch byte {
                 case UInt8(ascii: "/"):
                     if inQuery { return false }
@@ -62,12 +68,24 @@ enum ComparableURL {
                     inQuery = true
                 case UInt8(ascii: "&"), UInt8(ascii: "="), UInt8(ascii: ";"):
                     if !inQuery { return false }
+                case UInt8(ascii: "%"):
+                    // An escape as ``canonical(_:delimiters:plusIsSpace:)`` writes it:
+                    // upper-case hex of a byte that is not unreserved.
+                    guard index + 1 < bytes.count, isUpperHex(bytes[index]), isUpperHex(bytes[index + 1]),
+                        let value = hexPair(bytes, at: index), !isUnreserved(value)
+                    else { return false }
+                    index += 2
                 default:
                     return false
                 }
             }
             return true
         }
+    }
+
+    /// A hex digit as the comparable spelling writes them: `0`–`9` or `A`–`F`.
+    private static func isUpperHex(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
     }
 
     /// Whether `bytes` start with `prefix`, compared buffer to buffer: a

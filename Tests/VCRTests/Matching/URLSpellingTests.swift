@@ -56,7 +56,7 @@ import FoundationNetworking
         let ports = ["", ":443", ":80", ":8080", ":"]
         let pieces = [
             "/", "/v1", "a", "Z", "~", "-", ".", "_", "?", "&", "=", ";", "+", "%20", "%2F", "%41", "#", "@", "[",
-            ":", " ", "\u{E9}",
+            ":", " ", "\u{E9}", "%2c", "%C3", "%7E", "%26", "%3D", "%2B", "%", "%2", "%G1", "%E9%",
         ]
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<20_000 {
