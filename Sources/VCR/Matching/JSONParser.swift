@@ -60,8 +60,6 @@ private struct JSONReader<Builder: JSONBuilder> {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     var builder: Builder
-    /// The bytes of a string with escapes, or a number's digits, reused from one to the next.
-    private var scratch: [UInt8] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, builder: Builder) {
         self.bytes = bytes
@@ -170,13 +168,7 @@ private struct JSONReader<Builder: JSONBuilder> {
             position += 1
             return make(&self, UnsafeBufferPointer(rebasing: bytes[start..<position - 1]))
         }
-        var decoded = scratch
-        scratch = []
-        defer {
-            decoded.removeAll(keepingCapacity: true)
-            scratch = decoded
-        }
-        decoded.append(contentsOf: bytes[start..<position])
+        var decoded = Array(bytes[start..<position])
         while let byte = current {
             position += 1
             switch byte {
@@ -249,12 +241,7 @@ private struct JSONReader<Builder: JSONBuilder> {
             position += 1
         }
         guard isDigit(current) else { return nil }
-        var digits = scratch
-        scratch = []
-        defer {
-            digits.removeAll(keepingCapacity: true)
-            scratch = digits
-        }
+        var digits: [UInt8] = []
         if current == UInt8(ascii: "0") {
             position += 1
             guard !isDigit(current) else { return nil }
