@@ -30,7 +30,7 @@ enum GoccyScalarStyle: Equatable {
     /// leading indicator or space, a trailing `:` or space, or a `#`, `\`, `: ` or `- ` anywhere.
     static func needsQuotes(_ text: [UInt8]) -> Bool {
         guard let first = text.first, let last = text.last else { return true }
-        if isKeyword(text) || isNumber(text) || text == [UInt8(ascii: "-")] { return true }
+        if keywords.contains(text) || isNumber(text) || text == [UInt8(ascii: "-")] { return true }
         if leadingIndicators.contains(first) || last == UInt8(ascii: ":") || last == UInt8(ascii: " ") { return true }
         if GoccyTimestampSyntax.isTimestamp(text) { return true }
         for index in text.indices {
@@ -47,17 +47,10 @@ enum GoccyScalarStyle: Equatable {
     }
 
     /// Null and boolean keywords, YAML 1.1's included (goccy's `reservedEncKeywordMap`).
-    private static let keywords: Set<[UInt8]> = Set(
-        [
-            "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE",
-            "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
-        ].map { Array($0.utf8) })
-
-    /// Whether `text` is one of the ``keywords``, none longer than five bytes:
-    /// a longer text is not hashed, byte by byte, to find out.
-    private static func isKeyword(_ text: [UInt8]) -> Bool {
-        text.count <= 5 && keywords.contains(text)
-    }
+    private static let keywords = ShortWords([
+        "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE",
+        "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+    ])
 
     private static let leadingIndicators = Set("*&[{}],!|>%'\"@ `".utf8)
 

@@ -12,7 +12,7 @@ enum PlainScalarResolver {
     /// YAML 1.1 booleans (`yes`, `off`, …) and base-60 numbers (`1:20`), which the Go
     /// encoders quote for older readers although they resolve as strings.
     static func isYAML11LookAlike(_ text: [UInt8]) -> Bool {
-        isOldBoolean(text) || isBase60Float(text)
+        oldBooleans.contains(text) || isBase60Float(text)
     }
 
     /// Whether `resolve` reads `text` as something other than a string. yaml.v3 also
@@ -24,11 +24,11 @@ enum PlainScalarResolver {
         case UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "n"), UInt8(ascii: "N"),
             UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
             UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "~"):
-            return isSpecialWord(text)
+            return specialWords.contains(text)
         case UInt8(ascii: "."):
-            return isSpecialWord(text) || GoNumberSyntax.isFloat(text)
+            return specialWords.contains(text) || GoNumberSyntax.isFloat(text)
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            if isSpecialWord(text) || GoTimestampSyntax.isTimestamp(text) { return true }
+            if specialWords.contains(text) || GoTimestampSyntax.isTimestamp(text) { return true }
             let plain = text.filter { $0 != UInt8(ascii: "_") }
             if GoNumberSyntax.isInteger(plain, base: 0, signed: true)
                 || GoNumberSyntax.isInteger(plain, base: 0, signed: false)
@@ -52,26 +52,15 @@ enum PlainScalarResolver {
     }
 
     /// Words yaml.v3 resolves to booleans, null, infinities and NaN.
-    private static let specialWords: Set<[UInt8]> = Set(
-        [
-            "true", "True", "TRUE", "false", "False", "FALSE", "~", "null", "Null", "NULL",
-            ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-        ].map { Array($0.utf8) })
-
-    /// Whether `text` is one of the ``specialWords``, none longer than five
-    /// bytes: a longer text is not hashed, byte by byte, to find out.
-    private static func isSpecialWord(_ text: [UInt8]) -> Bool {
-        text.count <= 5 && specialWords.contains(text)
-    }
+    private static let specialWords = ShortWords([
+        "true", "True", "TRUE", "false", "False", "FALSE", "~", "null", "Null", "NULL",
+        ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
+    ])
 
     /// YAML 1.1 booleans that yaml.v3 quotes for older readers.
-    private static let oldBooleans: Set<[UInt8]> = Set(
-        ["y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF"]
-            .map { Array($0.utf8) })
-
-    private static func isOldBoolean(_ text: [UInt8]) -> Bool {
-        text.count <= 5 && oldBooleans.contains(text)
-    }
+    private static let oldBooleans = ShortWords([
+        "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "n", "N", "no", "No", "NO", "off", "Off", "OFF",
+    ])
 
     /// `^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`
     private static func isBase60Float(_ text: [UInt8]) -> Bool {
