@@ -77,9 +77,8 @@ struct QueryRedaction: Sendable {
 
     /// The values, percent-decoded, of the named parameters of the URL's query.
     func namedValues(inURL url: String) -> [String] {
-        guard !names.isEmpty, let questionMark = url.firstIndex(of: "?") else { return [] }
-        let query = url[url.index(after: questionMark)...]
-        return namedValues(inPairs: query[..<(query.firstIndex(of: "#") ?? query.endIndex)])
+        guard !names.isEmpty, let query = Self.query(of: url) else { return [] }
+        return namedValues(inPairs: url[query])
     }
 
     /// The values, percent-decoded, of the named fields of an urlencoded body.
@@ -89,10 +88,10 @@ struct QueryRedaction: Sendable {
     }
 
     private func namedValues(inPairs query: Substring) -> [String] {
-        query.split(separator: "&").compactMap { pair in
-            guard let equals = pair.firstIndex(of: "=") else { return nil }
-            guard names.contains(Self.decoded(pair[..<equals]).lowercased()) else { return nil }
-            return Self.decoded(pair[pair.index(after: equals)...])
+        Self.pairs(of: query).compactMap { pair in
+            guard let name = pair.name, let value = pair.value, names.contains(Self.decoded(name).lowercased())
+            else { return nil }
+            return Self.decoded(value)
         }
     }
 
@@ -111,26 +110,29 @@ struct QueryRedaction: Sendable {
     private func redactingPairs(_ query: Substring) -> String? {
         let pairs = Self.pairs(of: query)
         func redactedName(of pair: Pair) -> Substring? {
-            guard let name = pair.name, names.contains(Self.decoded(name).lowercased()),
-                query[pair.range][name.endIndex...].dropFirst() != encodedPlaceholder
+            guard let name = pair.name, let value = pair.value, names.contains(Self.decoded(name).lowercased()),
+                value != encodedPlaceholder
             else { return nil }
             return name
         }
         guard pairs.contains(where: { redactedName(of: $0) != nil }) else { return nil }
         return pairs.map { pair in
-            redactedName(of: pair).map { $0 + "=" + encodedPlaceholder } ?? String(query[pair.range])
+            redactedName(of: pair).map { $0 + "=" + encodedPlaceholder } ?? String(pair.text)
         }.joined(separator: "&")
     }
 
     /// A `name=value` pair of a query, or a text without `=`.
     private struct Pair {
-        var range: Range<String.Index>
-        /// The text before the `=`; nil without one.
+        var text: Substring
+        /// The text before the first `=`; nil without one.
         var name: Substring?
+        /// The text after it; nil without one.
+        var value: Substring?
     }
 
     /// The `&`-separated pairs of `query`, cut in its UTF-8 buffer rather
-    /// than `Character` by `Character` (7 K instructions a query).
+    /// than `Character` by `Character` (7 K instructions a query), for
+    /// redacting and for finding the values to mask alike.
     private static func pairs(of query: Substring) -> [Pair] {
         let utf8 = query.utf8
         let index = { (offset: Int) in utf8.index(utf8.startIndex, offsetBy: offset) }
@@ -141,8 +143,11 @@ struct QueryRedaction: Sendable {
             var equals: Int?
             for offset in 0...bytes.count {
                 if offset == bytes.count || bytes[offset] == UInt8(ascii: "&") {
-                    let range = index(start)..<index(offset)
-                    pairs.append(Pair(range: range, name: equals.map { query[range.lowerBound..<index($0)] }))
+                    let (first, end) = (index(start), index(offset))
+                    pairs.append(
+                        Pair(
+                            text: query[first..<end], name: equals.map { query[first..<index($0)] },
+                            value: equals.map { query[index($0 + 1)..<end] }))
                     start = offset + 1
                     equals = nil
                 } else if equals == nil, bytes[offset] == UInt8(ascii: "=") {
