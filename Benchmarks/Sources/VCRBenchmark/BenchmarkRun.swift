@@ -207,6 +207,7 @@ struct BenchmarkRun {
         let result = try await ReplayBenchmark.measure(workload, runs: settings.replayRuns, log: log)
         let overFloor = result.ours.ratio(over: result.floor)
         let loopbackOver = result.loopback.ratio(over: result.ours)
+        let repeatsOverFloor = result.repeats.ratio(over: result.floor)
         func rate(_ duration: Duration) -> String {
             Format.number(Double(result.requests) / duration.seconds, digits: 0) + " req/s"
         }
@@ -220,15 +221,22 @@ struct BenchmarkRun {
                 figure: "replay vs loopback HTTP server", ours: rate(result.ours.median),
                 baseline: rate(result.loopback.median) + " loopback",
                 ratio: Format.number(loopbackOver) + " loopback/ours", target: "≥ 3.00", isMet: loopbackOver >= 3))
+        report.add(
+            Report.Row(
+                figure: "replay of one interaction repeated vs floor", ours: rate(result.repeats.median),
+                baseline: rate(result.floor.median) + " floor",
+                ratio: Format.number(repeatsOverFloor) + " ours/floor", target: "-", isMet: nil))
         report.note(
             "Replay: \(result.requests) POSTs with distinct JSON bodies to one URL, sent one after another with "
                 + "`data(for:)`, each answered by a \(ReplayWorkload.responseBody.count)-byte event stream; "
                 + "a new session (and VCR) per run, made before the timing; the floor answers with the first "
                 + "interaction's head (its \(ReplayWorkload.responseHead.fields.count) header fields and HTTP version) "
                 + "and body, from a session configured as the VCR's (ephemeral, no URLCache); the loopback server is "
-                + "SwiftNIO HTTP/1.1 on 127.0.0.1.")
+                + "SwiftNIO HTTP/1.1 on 127.0.0.1. Repeated: the first request sent as many times to a VCR over "
+                + "the first interaction alone with `allowsRepeats`, which keeps its `HTTPURLResponse`.")
         report.headline("replay_vs_floor", overFloor)
         report.headline("replay_vs_loopback", loopbackOver)
+        report.headline("replay_repeat_vs_floor", repeatsOverFloor)
         try await measureStream()
     }
 

@@ -15,12 +15,16 @@ enum ReplayBenchmark {
         var ours: Samples
         var floor: Samples
         var loopback: Samples
+        /// The first request sent `requests` times, answered again and again by
+        /// its interaction (`allowsRepeats`).
+        var repeats: Samples
     }
 
     /// Sends every request of `workload` in turn, awaiting each response, per run.
     ///
     /// Each run starts, outside the timing, with a new session (and, for ours,
-    /// a new ``VCR`` over the cassette, since each interaction answers once).
+    /// a new ``VCR`` over the cassette, since each interaction answers once;
+    /// for the repeats, over the first interaction alone).
     static func measure(_ workload: ReplayWorkload, runs: Int, log: Log) async throws -> Result {
         let server = try LoopbackServer(body: ReplayWorkload.responseBody)
         defer { try? server.shutdown() }
@@ -54,9 +58,23 @@ enum ReplayBenchmark {
                 guard let session = current.session else { return 0 }
                 return try await send(loopbackRequests, through: session)
             })
-        let samples = try await SideBySide.run([ours, floor, loopback], log: log)
+        let first = Cassette(interactions: [workload.cassette.interactions[0]])
+        let repeatedRequests = Array(repeating: workload.requests[0], count: workload.requests.count)
+        let repeats = Contender(
+            "replay: ours, one interaction repeated", runs: runs,
+            prepare: {
+                try current.replace(
+                    with: VCR(cassette: first, path: "replay.yaml", options: VCR.Options(allowsRepeats: true)))
+            },
+            work: {
+                guard let vcr = current.vcr else { return 0 }
+                return try await send(repeatedRequests, through: vcr.session)
+            })
+        let samples = try await SideBySide.run([ours, floor, loopback, repeats], log: log)
         try current.clear()
-        return Result(requests: workload.requests.count, ours: samples[0], floor: samples[1], loopback: samples[2])
+        return Result(
+            requests: workload.requests.count, ours: samples[0], floor: samples[1], loopback: samples[2],
+            repeats: samples[3])
     }
 
     /// A session answered by ``ConstantResponseProtocol``, configured as a
