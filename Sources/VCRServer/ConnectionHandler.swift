@@ -130,7 +130,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             method: head.method.rawValue, url: url, headers: HeaderRules.matched(head.headers),
             body: body.readableBytes > 0 ? Data(buffer: body) : nil)
         switch vcr.resolve(request) {
-        case .replay(let interaction):
+        case .replay(let interaction, _):
             let response = vcr.replayedResponse(of: interaction, to: request)
             if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
                 let error = ReplayError.unservableResponse(

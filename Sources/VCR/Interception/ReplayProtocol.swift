@@ -95,7 +95,7 @@ class ReplayProtocol: URLProtocol {
                 request.allHTTPHeaderFields ?? [:], under: inspection.session?.additionalHeaders ?? [:]),
             body: body)
         switch vcr.resolve(intercepted) {
-        case .replay(let interaction):
+        case .replay(let interaction, let position):
             let response = vcr.replayedResponse(of: interaction, to: intercepted)
             if let reason = HTTPFieldRules.problem(headers: response.headers, code: response.code) {
                 let failure = ReplayError.unservableResponse(
@@ -106,13 +106,14 @@ class ReplayProtocol: URLProtocol {
                 return
             }
             guard let url = request.url,
-                let delivery = ResponseDelivery(
-                    response: response, url: url, chunked: inspection.deliversEveryChunk,
-                    timing: vcr.options.timing, chunkSize: vcr.options.chunkSize)
+                let head = vcr.heads.head(of: response, at: position, for: url, spelled: intercepted.url)
             else {
                 fail(URLError(.badServerResponse))
                 return
             }
+            let delivery = ResponseDelivery(
+                response: response, head: head, chunked: inspection.deliversEveryChunk, timing: vcr.options.timing,
+                chunkSize: vcr.options.chunkSize)
             work.withLock { $0.delivery = delivery }
             let reference = Reference(target: self)
             // Only a redirect's steps can be the follower's to hold back.

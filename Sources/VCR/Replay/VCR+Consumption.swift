@@ -7,8 +7,8 @@ import VCRCassette
 extension VCR {
     /// What the interceptor does with a request.
     package enum Resolution: Sendable {
-        /// Answer with this recorded interaction.
-        case replay(Interaction)
+        /// Answer with this recorded interaction, the cassette's at `position`.
+        case replay(Interaction, position: Int)
         /// Forward the request to the network and record what it receives.
         case record
         /// Send the request to the network untouched, without recording it (``Options/passthrough``).
@@ -30,7 +30,7 @@ extension VCR {
     /// listed as passed through. The request is redacted (``Options/redaction``)
     /// before matching.
     public func consumeInteraction(for request: InterceptedRequest) -> Interaction? {
-        if case .replay(let interaction) = resolve(request) { return interaction }
+        if case .replay(let interaction, _) = resolve(request) { return interaction }
         return nil
     }
 
@@ -49,9 +49,9 @@ extension VCR {
         guard let candidates = index.candidates(for: prepared) else { return unanswered(prepared, original: request) }
         let found =
             candidates.allMatch ? firstUnused(of: candidates) : firstUnusedMatch(prepared, of: candidates)
-        if let position = found { return .replay(cassette.interactions[position]) }
+        if let position = found { return .replay(cassette.interactions[position], position: position) }
         if options.allowsRepeats, let position = lastServedMatch(prepared, of: candidates) {
-            return .replay(cassette.interactions[position])
+            return .replay(cassette.interactions[position], position: position)
         }
         return unanswered(prepared, original: request)
     }

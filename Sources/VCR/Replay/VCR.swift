@@ -82,6 +82,8 @@ public final class VCR: Sendable {
     let explainer: MismatchExplainer
     /// What changes while the VCR replays and records.
     let state: Locked<ReplayState>
+    /// The `HTTPURLResponse`s replayed responses start with, kept where an interaction answers again.
+    let heads: ReplayHeads
     /// The redaction rules, applied to what is recorded, matched and reported.
     let redaction: RedactionRules
     /// Redaction, then ``Options/beforeRecord``: what a recorded interaction goes through.
@@ -215,6 +217,7 @@ public final class VCR: Sendable {
             interactions: cassette.interactions, matchers: options.matchers, redactingRequests: redaction.redact)
         explainer = MismatchExplainer(index: index, cassettePath: path)
         state = Locked(ReplayState(interactionCount: cassette.interactions.count, groupCount: index.groupCount))
+        heads = ReplayHeads(keepsHeads: options.allowsRepeats && options.beforeReplay.isEmpty)
         VCRRegistry.shared.register(self)
     }
 

@@ -20,16 +20,10 @@ package final class ResponseDelivery: Sendable {
     private let isImmediate: Bool
     private let cancelled = Locked(false)
 
-    /// Plans the delivery of `response` to `url`.
+    /// Plans the delivery of `response` with `head` as the headers step.
     ///
     /// - Parameter chunked: whether the client passes every chunk on; when
     ///   false the body is sent whole, at the time its last chunk would arrive.
-    convenience init?(response: RecordedResponse, url: URL, chunked: Bool, timing: VCR.Timing, chunkSize: Int) {
-        guard let head = response.httpResponse(for: url) else { return nil }
-        self.init(response: response, head: head, chunked: chunked, timing: timing, chunkSize: chunkSize)
-    }
-
-    /// Plans the delivery of `response` with `head` as the headers step.
     init(response: RecordedResponse, head: HTTPURLResponse, chunked: Bool, timing: VCR.Timing, chunkSize: Int) {
         // A body sent whole is not cut: it counts as one chunk for the schedule.
         let ranges = chunked ? response.chunkRanges(chunkSize: chunkSize) : []

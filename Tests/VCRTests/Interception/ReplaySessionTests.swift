@@ -42,6 +42,47 @@ import FoundationNetworking
         try vcr.stop().check()
     }
 
+    /// With repeats, an interaction's `HTTPURLResponse` is kept for the URL it
+    /// was made for; a request to another URL gets its own.
+    @Test func aRepeatedInteractionAnswersEachRequestWithItsOwnURL() async throws {
+        var options = Fixtures.quiet
+        options.allowsRepeats = true
+        options.matchers = [.method, .path]
+        let vcr = vcr(
+            [Fixtures.interaction(0, url: "https://api.example.com/items?page=1", headers: ["X-Page": ["1"]])],
+            options)
+        for page in [1, 2, 2, 1] {
+            let url = try #require(URL(string: "https://api.example.com/items?page=\(page)"))
+            let (data, response) = try await vcr.session.data(for: URLRequest(url: url))
+            let http = try #require(response as? HTTPURLResponse)
+            #expect(http.url == url)
+            #expect(http.statusCode == 200)
+            #expect(http.value(forHTTPHeaderField: "X-Page") == "1")
+            #expect(data == Data("{}".utf8))
+        }
+        let report = vcr.stop()
+        #expect(report.servedCount == 4)
+        try report.check()
+    }
+
+    /// With repeats and a `beforeReplay` hook, every request gets what the hook made of it.
+    @Test func aRepeatedInteractionGoesThroughTheReplayHookEachTime() async throws {
+        var options = Fixtures.quiet
+        options.allowsRepeats = true
+        options.beforeReplay.append { response, request, _ in
+            response.headers["X-Seen"] = [request.headers["X-Attempt"]?.first ?? "none"]
+        }
+        let vcr = vcr([Fixtures.interaction(0)], options)
+        for attempt in 1...3 {
+            var request = URLRequest(url: itemsURL)
+            request.setValue("\(attempt)", forHTTPHeaderField: "X-Attempt")
+            let (_, response) = try await vcr.session.data(for: request)
+            let http = try #require(response as? HTTPURLResponse)
+            #expect(http.value(forHTTPHeaderField: "X-Seen") == "\(attempt)")
+        }
+        try vcr.stop().check()
+    }
+
     @Test(arguments: [
         // Every name in Go's canonical form, and names that differ in case alone.
         (["Content-Type": ["text/plain"], "X-Trace": ["a", "b"]], "a, b", 2),

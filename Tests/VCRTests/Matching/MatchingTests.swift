@@ -10,7 +10,7 @@ import VCRCassette
 
     /// The id of the interaction that answers the request, or nil on a mismatch.
     private func served(_ vcr: VCR, _ request: InterceptedRequest) -> Int? {
-        if case .replay(let interaction) = vcr.resolve(request) { return interaction.id }
+        if case .replay(let interaction, _) = vcr.resolve(request) { return interaction.id }
         return nil
     }
 

@@ -91,7 +91,7 @@ import VCRCassette
         let live = InterceptedRequest(
             method: "GET", url: "https://g.example/v1/models?key=AIza-another",
             headers: ["authorization": ["Bearer new"]])
-        guard case .replay(let interaction) = vcr.resolve(live) else {
+        guard case .replay(let interaction, _) = vcr.resolve(live) else {
             Issue.record("the request differing only in redacted values was not answered")
             return
         }
