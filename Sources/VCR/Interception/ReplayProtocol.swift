@@ -106,7 +106,7 @@ class ReplayProtocol: URLProtocol {
                 return
             }
             guard let url = request.url,
-                let head = vcr.heads.head(of: response, at: position, for: url, spelled: intercepted.url)
+                let head = vcr.heads.head(of: response, at: position, for: url)
             else {
                 fail(URLError(.badServerResponse))
                 return

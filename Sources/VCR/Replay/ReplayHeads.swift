@@ -24,15 +24,13 @@ struct ReplayHeads: Sendable {
     }
 
     /// The head of `response`, the recorded response of the interaction at
-    /// `position`, for a request to `url` (`absoluteURL` spelled as a string);
-    /// nil when `response` cannot make one.
-    func head(of response: RecordedResponse, at position: Int, for url: URL, spelled absoluteURL: String)
-        -> HTTPURLResponse?
-    {
+    /// `position`, for a request to `url`; nil when `response` cannot make one.
+    func head(of response: RecordedResponse, at position: Int, for url: URL) -> HTTPURLResponse? {
         guard let kept else { return response.httpResponse(for: url) }
-        if let last = kept.withLock({ $0[position] }), last.url == absoluteURL { return last.head }
+        let spelling = url.absoluteString
+        if let last = kept.withLock({ $0[position] }), last.url == spelling { return last.head }
         guard let head = response.httpResponse(for: url) else { return nil }
-        kept.withLock { $0[position] = (absoluteURL, head) }
+        kept.withLock { $0[position] = (spelling, head) }
         return head
     }
 }
