@@ -89,9 +89,8 @@ struct QueryRedaction: Sendable {
 
     private func namedValues(inPairs query: Substring) -> [String] {
         Self.pairs(of: query).compactMap { pair in
-            guard let name = pair.name, let value = pair.value, names.contains(Self.decoded(name).lowercased())
-            else { return nil }
-            return Self.decoded(value)
+            guard let field = pair.field, names.contains(Self.decoded(field.name).lowercased()) else { return nil }
+            return Self.decoded(field.value)
         }
     }
 
@@ -110,10 +109,10 @@ struct QueryRedaction: Sendable {
     private func redactingPairs(_ query: Substring) -> String? {
         let pairs = Self.pairs(of: query)
         func redactedName(of pair: Pair) -> Substring? {
-            guard let name = pair.name, let value = pair.value, names.contains(Self.decoded(name).lowercased()),
-                value != encodedPlaceholder
+            guard let field = pair.field, names.contains(Self.decoded(field.name).lowercased()),
+                field.value != encodedPlaceholder
             else { return nil }
-            return name
+            return field.name
         }
         guard pairs.contains(where: { redactedName(of: $0) != nil }) else { return nil }
         return pairs.map { pair in
@@ -124,10 +123,8 @@ struct QueryRedaction: Sendable {
     /// A `name=value` pair of a query, or a text without `=`.
     private struct Pair {
         var text: Substring
-        /// The text before the first `=`; nil without one.
-        var name: Substring?
-        /// The text after it; nil without one.
-        var value: Substring?
+        /// The text before the first `=` and the text after it; nil without one.
+        var field: (name: Substring, value: Substring)?
     }
 
     /// The `&`-separated pairs of `query`, cut in its UTF-8 buffer rather
@@ -146,8 +143,8 @@ struct QueryRedaction: Sendable {
                     let (first, end) = (index(start), index(offset))
                     pairs.append(
                         Pair(
-                            text: query[first..<end], name: equals.map { query[first..<index($0)] },
-                            value: equals.map { query[index($0 + 1)..<end] }))
+                            text: query[first..<end],
+                            field: equals.map { (query[first..<index($0)], query[index($0 + 1)..<end]) }))
                     start = offset + 1
                     equals = nil
                 } else if equals == nil, bytes[offset] == UInt8(ascii: "=") {
