@@ -71,8 +71,8 @@ enum ComparableURL {
                 case UInt8(ascii: "%"):
                     // An escape as ``canonical(_:delimiters:plusIsSpace:)`` writes it:
                     // upper-case hex of a byte that is not unreserved.
-                    guard index + 1 < bytes.count, isUpperHex(bytes[index]), isUpperHex(bytes[index + 1]),
-                        let value = hexPair(bytes, at: index), !isUnreserved(value)
+                    guard let value = hexPair(bytes, at: index), isUpperHex(bytes[index]),
+                        isUpperHex(bytes[index + 1]), !isUnreserved(value)
                     else { return false }
                     index += 2
                 default:
