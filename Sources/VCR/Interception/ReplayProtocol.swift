@@ -111,13 +111,21 @@ class ReplayProtocol: URLProtocol {
                 fail(URLError(.badServerResponse))
                 return
             }
+            let chunked = inspection.deliversEveryChunk
+            // Only a redirect's steps can be the follower's to hold back.
+            let mayRedirect = RedirectRequest.followedCodes.contains(response.code)
+            if vcr.options.timing == .immediate, !mayRedirect {
+                // Nothing waits and nothing is held back: the steps go to the
+                // client now, and there is no delivery for stopLoading to stop.
+                let chunks = chunked ? response.chunkRanges(chunkSize: vcr.options.chunkSize) : nil
+                for step in ResponseDelivery.steps(of: response, head: head, chunks: chunks) { deliver(step) }
+                return
+            }
             let delivery = ResponseDelivery(
-                response: response, head: head, chunked: inspection.deliversEveryChunk, timing: vcr.options.timing,
+                response: response, head: head, chunked: chunked, timing: vcr.options.timing,
                 chunkSize: vcr.options.chunkSize)
             work.withLock { $0.delivery = delivery }
             let reference = Reference(target: self)
-            // Only a redirect's steps can be the follower's to hold back.
-            let mayRedirect = RedirectRequest.followedCodes.contains(response.code)
             if mayRedirect { followRedirects(from: request, body: body, vcr: vcr, inspection: inspection) }
             delivery.start { step in
                 mayRedirect ? reference.target?.perform(step) : reference.target?.deliver(step)

@@ -12,11 +12,6 @@ struct DeliverySchedule: Equatable, Sendable {
         beforeHeaders == .zero && beforeChunks.allSatisfy { $0 == .zero }
     }
 
-    /// The wait from the headers to the last chunk: when a body sent whole arrives.
-    var bodyDelay: Duration {
-        beforeChunks.reduce(.zero, +)
-    }
-
     init(beforeHeaders: Duration, beforeChunks: [Duration]) {
         self.beforeHeaders = beforeHeaders
         self.beforeChunks = beforeChunks

@@ -25,19 +25,27 @@ package final class ResponseDelivery: Sendable {
     /// - Parameter chunked: whether the client passes every chunk on; when
     ///   false the body is sent whole, at the time its last chunk would arrive.
     init(response: RecordedResponse, head: HTTPURLResponse, chunked: Bool, timing: VCR.Timing, chunkSize: Int) {
+        let ranges = chunked ? response.chunkRanges(chunkSize: chunkSize) : nil
         // A body sent whole is not cut: it counts as one chunk for the schedule.
-        let ranges = chunked ? response.chunkRanges(chunkSize: chunkSize) : []
         let chunkEnds =
-            chunked
-            ? ranges.map { $0.upperBound - response.body.startIndex }
-            : response.body.isEmpty ? [] : [response.body.count]
+            ranges?.map { $0.upperBound - response.body.startIndex }
+            ?? (response.body.isEmpty ? [] : [response.body.count])
         let schedule = DeliverySchedule(
             timing: timing, duration: response.duration, chunkEnds: chunkEnds, bodyLength: response.body.count,
             arrivals: response.chunkArrivals)
-        var steps: [(delay: Duration, step: Step)] = []
-        steps.reserveCapacity(chunkEnds.count + 2)
-        steps.append((schedule.beforeHeaders, .headers(head)))
-        if chunked {
+        // The finish step follows the last chunk at once.
+        let delays = [schedule.beforeHeaders] + schedule.beforeChunks + [.zero]
+        steps = Array(zip(delays, Self.steps(of: response, head: head, chunks: ranges)))
+        isImmediate = schedule.isImmediate
+    }
+
+    /// The steps of `response`, in order, with `head` as the headers step:
+    /// a step per range of `chunks`, or, without them, the body whole.
+    static func steps(of response: RecordedResponse, head: HTTPURLResponse, chunks: [Range<Data.Index>]?) -> [Step] {
+        var steps: [Step] = []
+        steps.reserveCapacity((chunks?.count ?? 1) + 2)
+        steps.append(.headers(head))
+        if let chunks {
             // Each chunk is copied into its own zero-based `Data`, as URLSession
             // delivers them: consumers may index a chunk from 0. Copied from the
             // body's bytes, not from slices of the body, each of which costs
@@ -45,18 +53,15 @@ package final class ResponseDelivery: Sendable {
             response.body.withUnsafeBytes { body in
                 guard let address = body.baseAddress else { return }
                 let start = response.body.startIndex
-                for (delay, range) in zip(schedule.beforeChunks, ranges) {
-                    let chunk = Data(bytes: address + (range.lowerBound - start), count: range.count)
-                    steps.append((delay, .chunk(chunk)))
+                for range in chunks {
+                    steps.append(.chunk(Data(bytes: address + (range.lowerBound - start), count: range.count)))
                 }
             }
         } else if !response.body.isEmpty {
-            let body = response.body.startIndex == 0 ? response.body : Data(response.body)
-            steps.append((schedule.bodyDelay, .chunk(body)))
+            steps.append(.chunk(response.body.startIndex == 0 ? response.body : Data(response.body)))
         }
-        steps.append((.zero, .finish))
-        self.steps = steps
-        isImmediate = schedule.isImmediate
+        steps.append(.finish)
+        return steps
     }
 
     /// Performs the steps: at once on the calling thread when no step waits,

@@ -22,7 +22,6 @@ import VCRCassette
         let schedule = DeliverySchedule(timing: .realTime(), duration: second, chunkCount: 4)
         #expect(schedule.beforeHeaders == .zero)
         #expect(schedule.beforeChunks == Array(repeating: .milliseconds(250), count: 4))
-        #expect(schedule.bodyDelay == .seconds(1))
     }
 
     @Test func speedDividesTheDelays() {
@@ -30,8 +29,8 @@ import VCRCassette
             DeliverySchedule(timing: .recordedLatency(speed: 4), duration: second, chunkCount: 1).beforeHeaders
                 == .milliseconds(250))
         #expect(
-            DeliverySchedule(timing: .realTime(speed: 2), duration: second, chunkCount: 2).bodyDelay
-                == .milliseconds(500))
+            DeliverySchedule(timing: .realTime(speed: 2), duration: second, chunkCount: 2).beforeChunks
+                == [.milliseconds(250), .milliseconds(250)])
     }
 
     @Test(arguments: [0.0, -1.0, Double.infinity, Double.nan])
