@@ -114,11 +114,13 @@ class ReplayProtocol: URLProtocol {
             let chunked = inspection.deliversEveryChunk
             // Only a redirect's steps can be the follower's to hold back.
             let mayRedirect = RedirectRequest.followedCodes.contains(response.code)
-            if vcr.options.timing == .immediate, !mayRedirect {
-                // Nothing waits and nothing is held back: the steps go to the
-                // client now, and there is no delivery for stopLoading to stop.
+            if mayRedirect { followRedirects(from: request, body: body, vcr: vcr, inspection: inspection) }
+            if vcr.options.timing == .immediate {
+                // Nothing waits: the steps go now, and no delivery is left for stopLoading to stop.
                 let chunks = chunked ? response.chunkRanges(chunkSize: vcr.options.chunkSize) : nil
-                for step in ResponseDelivery.steps(of: response, head: head, chunks: chunks) { deliver(step) }
+                for step in ResponseDelivery.steps(of: response, head: head, chunks: chunks) {
+                    mayRedirect ? perform(step) : deliver(step)
+                }
                 return
             }
             let delivery = ResponseDelivery(
@@ -126,7 +128,6 @@ class ReplayProtocol: URLProtocol {
                 chunkSize: vcr.options.chunkSize)
             work.withLock { $0.delivery = delivery }
             let reference = Reference(target: self)
-            if mayRedirect { followRedirects(from: request, body: body, vcr: vcr, inspection: inspection) }
             delivery.start { step in
                 mayRedirect ? reference.target?.perform(step) : reference.target?.deliver(step)
             }
