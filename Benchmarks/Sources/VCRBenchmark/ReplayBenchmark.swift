@@ -113,11 +113,14 @@ final class CurrentSession {
         self.expectedCount = expectedCount
     }
 
-    /// Replaces the contender's VCR, and its session when the VCR's own is not the one used.
+    /// Replaces the contender's VCR, and its session when the VCR's own is not
+    /// the one used. The VCR's own session, made on first use, is made here,
+    /// outside the timing, as the other contenders' sessions are.
     func replace(with vcr: VCR, session: URLSession? = nil) throws {
         try clear()
         self.vcr = vcr
         self.session = session
+        if session == nil { _ = vcr.session }
     }
 
     func replace(with session: URLSession) throws {
