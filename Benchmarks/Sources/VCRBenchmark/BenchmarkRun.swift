@@ -208,6 +208,7 @@ struct BenchmarkRun {
         let overFloor = result.ours.ratio(over: result.floor)
         let loopbackOver = result.loopback.ratio(over: result.ours)
         let repeatsOverFloor = result.repeats.ratio(over: result.floor)
+        let getsOverFloor = result.gets.ratio(over: result.floor)
         func rate(_ duration: Duration) -> String {
             Format.number(Double(result.requests) / duration.seconds, digits: 0) + " req/s"
         }
@@ -226,6 +227,11 @@ struct BenchmarkRun {
                 figure: "replay of one interaction repeated vs floor", ours: rate(result.repeats.median),
                 baseline: rate(result.floor.median) + " floor",
                 ratio: Format.number(repeatsOverFloor) + " ours/floor", target: "-", isMet: nil))
+        report.add(
+            Report.Row(
+                figure: "replay of GETs without a body vs floor", ours: rate(result.gets.median),
+                baseline: rate(result.floor.median) + " floor",
+                ratio: Format.number(getsOverFloor) + " ours/floor", target: "-", isMet: nil))
         report.note(
             "Replay: \(result.requests) POSTs with distinct JSON bodies to one URL, sent one after another with "
                 + "`data(for:)`, each answered by a \(ReplayWorkload.responseBody.count)-byte event stream; "
@@ -233,10 +239,12 @@ struct BenchmarkRun {
                 + "interaction's head (its \(ReplayWorkload.responseHead.fields.count) header fields and HTTP version) "
                 + "and body, from a session configured as the VCR's (ephemeral, no URLCache); the loopback server is "
                 + "SwiftNIO HTTP/1.1 on 127.0.0.1. Repeated: the first request sent as many times to a VCR over "
-                + "the first interaction alone with `allowsRepeats`, which keeps its `HTTPURLResponse`.")
+                + "the first interaction alone with `allowsRepeats`, which keeps its `HTTPURLResponse`. GETs: the same "
+                + "requests as GETs without a body, to a VCR over the same interactions recorded so.")
         report.headline("replay_vs_floor", overFloor)
         report.headline("replay_vs_loopback", loopbackOver)
         report.headline("replay_repeat_vs_floor", repeatsOverFloor)
+        report.headline("replay_get_vs_floor", getsOverFloor)
         try await measureStream()
     }
 

@@ -18,6 +18,9 @@ enum ReplayBenchmark {
         /// The first request sent `requests` times, answered again and again by
         /// its interaction (`allowsRepeats`).
         var repeats: Samples
+        /// The same requests as `GET`s without a body, to a VCR over the same
+        /// interactions recorded so (``ReplayWorkload/asGETs``).
+        var gets: Samples
     }
 
     /// Sends every request of `workload` in turn, awaiting each response, per run.
@@ -70,11 +73,21 @@ enum ReplayBenchmark {
                 guard let vcr = current.vcr else { return 0 }
                 return try await send(repeatedRequests, through: vcr.session)
             })
-        let samples = try await SideBySide.run([ours, floor, loopback, repeats], log: log)
+        let getWorkload = workload.asGETs
+        let gets = Contender(
+            "replay: ours, GETs", runs: runs,
+            prepare: {
+                try current.replace(with: VCR(cassette: getWorkload.cassette, path: "replay.yaml"))
+            },
+            work: {
+                guard let vcr = current.vcr else { return 0 }
+                return try await send(getWorkload.requests, through: vcr.session)
+            })
+        let samples = try await SideBySide.run([ours, floor, loopback, repeats, gets], log: log)
         try current.clear()
         return Result(
             requests: workload.requests.count, ours: samples[0], floor: samples[1], loopback: samples[2],
-            repeats: samples[3])
+            repeats: samples[3], gets: samples[4])
     }
 
     /// A session answered by ``ConstantResponseProtocol``, configured as a

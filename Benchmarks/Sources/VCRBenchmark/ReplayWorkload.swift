@@ -55,6 +55,29 @@ struct ReplayWorkload {
         }
     }
 
+    /// The same interactions recorded as `GET`s without a body, and their requests.
+    var asGETs: ReplayWorkload {
+        var cassette = cassette
+        for position in cassette.interactions.indices {
+            cassette.interactions[position].request.method = "GET"
+            cassette.interactions[position].request.body = Data()
+            cassette.interactions[position].request.contentLength = 0
+        }
+        let requests = requests.map { original in
+            var request = original
+            request.httpMethod = "GET"
+            request.httpBody = nil
+            request.setValue(nil, forHTTPHeaderField: "Content-Type")
+            return request
+        }
+        return ReplayWorkload(cassette: cassette, requests: requests)
+    }
+
+    private init(cassette: Cassette, requests: [URLRequest]) {
+        self.cassette = cassette
+        self.requests = requests
+    }
+
     /// The same requests sent to `base` (scheme, host and port) instead.
     func requests(to base: String) -> [URLRequest] {
         requests.map { original in
