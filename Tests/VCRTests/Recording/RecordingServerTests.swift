@@ -166,6 +166,27 @@ import FoundationNetworking
         }
     }
 
+    @Test func aPostWithAnEmptyBodyIsForwardedAsTheClientSentIt() async throws {
+        try await RecordingSupport.withServerAndFolder { server, folder in
+            var request = URLRequest(url: server.url("/echo"))
+            request.httpMethod = "POST"
+            request.httpBody = Data()
+            let direct = URLSession(configuration: .ephemeral)
+            defer { direct.finishTasksAndInvalidate() }
+            _ = try await direct.data(for: request)
+            _ = try await record(in: folder) { vcr in
+                _ = try await vcr.session.data(for: request)
+            }
+            let received = server.received
+            try #require(received.count == 2)
+            func contentLength(_ index: Int) -> [String] {
+                received[index].headers.filter { $0.0.lowercased() == "content-length" }.map(\.1)
+            }
+            #expect(contentLength(1) == contentLength(0))
+            #expect(received[1].body == received[0].body)
+        }
+    }
+
     @Test func aConnectionClosedMidStreamFailsTheCallerAndIsNotRecorded() async throws {
         try await RecordingSupport.withServerAndFolder { server, folder in
             let (report, cassette) = try await record(in: folder) { vcr in
