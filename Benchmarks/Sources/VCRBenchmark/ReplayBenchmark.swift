@@ -34,15 +34,21 @@ enum ReplayBenchmark {
         let loopbackRequests = workload.requests(to: "http://127.0.0.1:\(server.port)")
         let current = CurrentSession(expectedCount: workload.requests.count)
 
-        let ours = Contender(
-            "replay: ours", runs: runs,
-            prepare: {
-                try current.replace(with: VCR(cassette: workload.cassette, path: "replay.yaml"))
-            },
-            work: {
-                guard let vcr = current.vcr else { return 0 }
-                return try await send(workload.requests, through: vcr.session)
-            })
+        /// Sends `requests` to a new VCR over `cassette` per run.
+        func replaying(
+            _ name: String, _ cassette: Cassette, _ requests: [URLRequest], options: VCR.Options = VCR.Options()
+        ) -> Contender {
+            Contender(
+                name, runs: runs,
+                prepare: {
+                    try current.replace(with: VCR(cassette: cassette, path: "replay.yaml", options: options))
+                },
+                work: {
+                    guard let vcr = current.vcr else { return 0 }
+                    return try await send(requests, through: vcr.session)
+                })
+        }
+        let ours = replaying("replay: ours", workload.cassette, workload.requests)
         let floor = Contender(
             "replay: constant URLProtocol", runs: runs,
             prepare: {
@@ -63,26 +69,11 @@ enum ReplayBenchmark {
             })
         let first = Cassette(interactions: [workload.cassette.interactions[0]])
         let repeatedRequests = Array(repeating: workload.requests[0], count: workload.requests.count)
-        let repeats = Contender(
-            "replay: ours, one interaction repeated", runs: runs,
-            prepare: {
-                try current.replace(
-                    with: VCR(cassette: first, path: "replay.yaml", options: VCR.Options(allowsRepeats: true)))
-            },
-            work: {
-                guard let vcr = current.vcr else { return 0 }
-                return try await send(repeatedRequests, through: vcr.session)
-            })
+        let repeats = replaying(
+            "replay: ours, one interaction repeated", first, repeatedRequests,
+            options: VCR.Options(allowsRepeats: true))
         let getWorkload = workload.asGETs
-        let gets = Contender(
-            "replay: ours, GETs", runs: runs,
-            prepare: {
-                try current.replace(with: VCR(cassette: getWorkload.cassette, path: "replay.yaml"))
-            },
-            work: {
-                guard let vcr = current.vcr else { return 0 }
-                return try await send(getWorkload.requests, through: vcr.session)
-            })
+        let gets = replaying("replay: ours, GETs", getWorkload.cassette, getWorkload.requests)
         let samples = try await SideBySide.run([ours, floor, loopback, repeats, gets], log: log)
         try current.clear()
         return Result(
