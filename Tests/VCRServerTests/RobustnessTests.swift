@@ -93,7 +93,9 @@ import VCRServer
     }
 
     @Test func slowClientsAreCutOffAtTheRequestTimeout() async throws {
-        let server = try await seedServer(CassetteServer.Configuration(requestTimeout: .milliseconds(300)))
+        // Long enough that a whole request arrives in time on a loaded machine
+        // (300 ms did not, once, with a build running beside the tests).
+        let server = try await seedServer(CassetteServer.Configuration(requestTimeout: .seconds(1)))
         // Headers that never end: the connection is closed.
         let stalledHead = try await Wire.exchange(
             "GET / HTTP/1.1\r\nHost: x\r\nX-Slow: 1", port: server.port, timeout: .seconds(20))
