@@ -73,6 +73,7 @@ struct Settings {
 
         For a profiler, one workload alone, then exit:
           vcr-benchmark --open-once vcr|load|none|yaml|scan|bytes DIR
+          vcr-benchmark --load-turns PASSES DIR
           vcr-benchmark --replay-once ours|floor|stream-ours|stream-floor|lookup|none|stream-none COUNT
         """
 

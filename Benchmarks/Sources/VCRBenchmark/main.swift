@@ -7,6 +7,9 @@ if arguments.first == PeakMemory.subcommand, arguments.count == 2 {
 if arguments.first == OpenBenchmark.subcommand, arguments.count == 3 {
     exit(OpenBenchmark.runOnce(which: arguments[1], corpus: URL(fileURLWithPath: arguments[2])))
 }
+if arguments.first == LoadTurns.subcommand, arguments.count == 3, let passes = Int(arguments[1]) {
+    exit(LoadTurns.run(passes: passes, folder: URL(fileURLWithPath: arguments[2])))
+}
 if arguments.first == ReplayProfile.subcommand, arguments.count == 3, let count = Int(arguments[2]) {
     exitOffTheMainThread { await ReplayProfile.run(which: arguments[1], count: count) }
 }
