@@ -23,18 +23,10 @@ enum LoadBenchmark {
     ) async throws -> Result {
         let texts = files.map { String(decoding: $0, as: UTF8.self) }
         let ours = Contender("load: ours", runs: runs) {
-            var interactions = 0
-            for _ in 0..<repetitions {
-                for file in files { interactions += try Cassette(yaml: file).interactions.count }
-            }
-            return interactions
+            try (0..<repetitions).reduce(0) { sum, _ in sum + (try Self.load(files)) }
         }
         let scan = Contender("load: libyaml scan", runs: runs) {
-            var events = 0
-            for _ in 0..<repetitions {
-                for file in files { events += try LibYAMLScan.events(in: file) }
-            }
-            return events
+            try (0..<repetitions).reduce(0) { sum, _ in sum + (try Self.scan(files)) }
         }
         let yams = Contender("load: Yams compose", runs: yamsRuns, warmups: yamsRuns > 1 ? 1 : 0) {
             var roots = 0
@@ -47,6 +39,16 @@ enum LoadBenchmark {
         return Result(
             bytes: files.reduce(0) { $0 + $1.count } * repetitions,
             ours: samples[0], scan: samples[1], yams: samples[2])
+    }
+
+    /// Loads each of `files` with `Cassette(yaml:)`; returns the interactions read.
+    static func load(_ files: [Data]) throws -> Int {
+        try files.reduce(0) { $0 + (try Cassette(yaml: $1).interactions.count) }
+    }
+
+    /// Runs libyaml's bare parser over each of `files`; returns the events parsed.
+    static func scan(_ files: [Data]) throws -> Int {
+        try files.reduce(0) { $0 + (try LibYAMLScan.events(in: $1)) }
     }
 
     /// How many passes over `files` make a run last at least `seconds`, judged by our reader.

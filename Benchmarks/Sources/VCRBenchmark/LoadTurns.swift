@@ -17,12 +17,8 @@ enum LoadTurns {
             let files = try Corpus(folder: folder).files.map(\.bytes)
             var (load, scan) = (Duration.zero, Duration.zero)
             for _ in 0..<passes {
-                let (loaded, interactions) = try Stopwatch.time {
-                    try files.reduce(0) { $0 + (try Cassette(yaml: $1).interactions.count) }
-                }
-                let (scanned, events) = try Stopwatch.time {
-                    try files.reduce(0) { $0 + (try LibYAMLScan.events(in: $1)) }
-                }
+                let (loaded, interactions) = try Stopwatch.time { try LoadBenchmark.load(files) }
+                let (scanned, events) = try Stopwatch.time { try LoadBenchmark.scan(files) }
                 keep(interactions + events)
                 (load, scan) = (load + loaded, scan + scanned)
             }

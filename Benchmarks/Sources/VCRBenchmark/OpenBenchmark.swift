@@ -72,8 +72,8 @@ enum OpenBenchmark {
             case "vcr": keep(try openVCRs(files, into: OpenedVCRs()))
             case "load": keep(try loadCassettes(files))
             case "none", "bytes": keep(files.count + bytes.count)
-            case "yaml": keep(try bytes.reduce(0) { $0 + (try Cassette(yaml: $1).interactions.count) })
-            case "scan": keep(try bytes.reduce(0) { $0 + (try LibYAMLScan.events(in: $1)) })
+            case "yaml": keep(try LoadBenchmark.load(bytes))
+            case "scan": keep(try LoadBenchmark.scan(bytes))
             default: return 2
             }
             return 0
